@@ -1,0 +1,16 @@
+package cn.elderguard.admin;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the models come from and how their deployment is named.
+ *
+ * @param locations      Spring resource locations of folders; every .bpmn, .dmn and .form below them
+ *                       is deployed, named by its path relative to the folder
+ * @param deploymentName the name that duplicate filtering compares against, so it must stay stable
+ */
+@ConfigurationProperties("elderguard.models")
+public record ModelProperties(List<String> locations, String deploymentName) {
+}

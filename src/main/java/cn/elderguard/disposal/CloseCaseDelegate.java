@@ -1,0 +1,43 @@
+package cn.elderguard.disposal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.lead.CaseRepository;
+import cn.elderguard.lead.LeadFeedback;
+import cn.elderguard.ledger.CaseEvent;
+import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Variables;
+
+/**
+ * Task_CloseCase (销号), after the handling unit's leader signed off: the case moves to the close-out list and
+ * is no longer the institution's open case (a new lead opens a new case), and tipsters are told.
+ */
+@Component("closeCase")
+class CloseCaseDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final LeadFeedback feedback;
+    private final CaseTimeline timeline;
+
+    CloseCaseDelegate(CaseRepository cases, LeadFeedback feedback, CaseTimeline timeline) {
+        this.cases = cases;
+        this.feedback = feedback;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long caseId = CaseKeys.caseId(execution);
+        Instant now = Instant.now();
+        cases.close(caseId, Timestamp.from(now));
+        feedback.closed(caseId, Variables.text(execution, DisposalVariables.TIPSTER_FEEDBACK));
+        timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.CLOSED, null, "销号", null, null, null, null, null, null,
+            Variables.text(execution, "notes")));
+    }
+}

@@ -1,0 +1,22 @@
+package cn.elderguard.disposal;
+
+/** Process variables that the disposal delegates and the model's gateways share (forms set the rest). */
+public final class DisposalVariables {
+
+    public static final String REGISTERED = "registered";
+    public static final String LEGAL_FORM = "legalForm";
+    public static final String REGISTERED_ELSEWHERE = "registeredElsewhere";
+    public static final String CROSS_REGION_NOTIFIED = "crossRegionNotified";
+    public static final String CROSS_REGION_JURISDICTION = "crossRegionJurisdiction";
+    public static final String RESIDENTS_HOUSED = "residentsHoused";
+    public static final String PEOPLE_INVOLVED = "peopleInvolved";
+    public static final String TIPSTER_FEEDBACK = "tipsterFeedback";
+    public static final String REFUND_TARGET_YUAN = "refundTargetYuan";
+    public static final String REFUND_TARGET_PEOPLE = "refundTargetPeople";
+    public static final String REFUND_TARGET_REACHED = "refundTargetReached";
+    public static final String TO_AGENCY = "toAgency";
+    public static final String HAND_OVER_PURPOSE = "handOverPurpose";
+
+    private DisposalVariables() {
+    }
+}

@@ -1,0 +1,43 @@
+package cn.elderguard.disposal;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.ledger.CaseEvent;
+import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.RoutingService;
+import cn.elderguard.organisation.Unit;
+import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Variables;
+
+/**
+ * CaseHandOver, Task_RecordHandOver: a transfer between agencies (移送公安, to social-organisation registration,
+ * to market regulation) goes on record when it is sent; the receiving unit's receipt (回执) closes it. The
+ * handing-over unit's clock runs until the receipt, the receiving unit's from then on.
+ */
+@Component("recordHandOver")
+class RecordHandOverDelegate implements JavaDelegate {
+
+    private final RoutingService routing;
+    private final CaseTimeline timeline;
+
+    RecordHandOverDelegate(RoutingService routing, CaseTimeline timeline) {
+        this.routing = routing;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RegionCode region = RegionCode.of(Variables.text(execution, "jurisdiction"));
+        Unit from = routing.route(Agency.valueOf(Variables.text(execution, "responsibleAgency")), region);
+        Unit to = routing.route(Agency.valueOf(Variables.text(execution, DisposalVariables.TO_AGENCY)), region);
+        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Instant.now(), CaseEvent.Kind.HANDED_OVER, null,
+            Variables.text(execution, DisposalVariables.HAND_OVER_PURPOSE) + "：" + from.name() + " 移交 " + to.name(), null,
+            from.agency().name(), from.region().value(), null, null, null, null));
+    }
+}

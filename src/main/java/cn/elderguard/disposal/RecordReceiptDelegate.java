@@ -1,0 +1,39 @@
+package cn.elderguard.disposal;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.ledger.CaseEvent;
+import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.RoutingService;
+import cn.elderguard.organisation.Unit;
+import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Variables;
+
+/** CaseHandOver, Task_RecordReceipt: the receiving unit's receipt (回执) is on record; its clock starts here. */
+@Component("recordReceipt")
+class RecordReceiptDelegate implements JavaDelegate {
+
+    private final RoutingService routing;
+    private final CaseTimeline timeline;
+
+    RecordReceiptDelegate(RoutingService routing, CaseTimeline timeline) {
+        this.routing = routing;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Unit to = routing.route(Agency.valueOf(Variables.text(execution, DisposalVariables.TO_AGENCY)),
+            RegionCode.of(Variables.text(execution, "jurisdiction")));
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Instant.now(), CaseEvent.Kind.RECEIVED, null,
+            to.name() + " 签收（回执）", authentication == null ? null : authentication.getUserId(), to.agency().name(),
+            to.region().value(), null, null, null, Variables.text(execution, "notes")));
+    }
+}

@@ -1,0 +1,21 @@
+package cn.elderguard.lead;
+
+import java.time.Instant;
+
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.RegionCode;
+
+/**
+ * A case (案件): the leads about one institution, disposed of by one {@code LeadDisposal} process whose
+ * business key is the case id. At most one case per institution is open.
+ */
+public record CaseFile(long id, long institutionId, RegionCode jurisdiction, Agency responsibleAgency, Status status,
+                       String processInstanceId, Instant openedAt) {
+
+    public enum Status { OPEN, CLOSED }
+
+    /** The process business key. */
+    public String businessKey() {
+        return Long.toString(id);
+    }
+}

@@ -1,0 +1,91 @@
+package cn.elderguard.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.system.GeneratedIds;
+
+@Repository
+public class CaseRepository {
+
+    private static final String COLUMNS = "ID, INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, PROCESS_INSTANCE_ID, OPENED_AT";
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CaseFile> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_CASE WHERE ID = ?").param(id).query(CaseRepository::map).optional();
+    }
+
+    Optional<CaseFile> openFor(long institutionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_CASE WHERE OPEN_INSTITUTION_ID = ?").param(institutionId)
+            .query(CaseRepository::map).optional();
+    }
+
+    /** Inserts an open case; a second open case for the institution violates EG_UQ_CASE_OPEN_INSTITUTION. */
+    long insertOpen(long institutionId, RegionCode jurisdiction, Agency responsibleAgency, Timestamp openedAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO EG_CASE (INSTITUTION_ID, OPEN_INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, OPENED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+            .params(institutionId, institutionId, jurisdiction.value(), responsibleAgency.name(), CaseFile.Status.OPEN.name(),
+                openedAt)
+            .update(key);
+        return GeneratedIds.id(key);
+    }
+
+    void linkProcess(long caseId, String processInstanceId) {
+        jdbc.sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(processInstanceId, caseId).update();
+    }
+
+    /**
+     * One page of a jurisdiction subtree's cases on one list (排查 / 整改 / 销号), optionally only one agency's,
+     * in id order after {@code afterId}.
+     */
+    public List<CaseSummary> page(String caseList, RegionCode subtree, Agency agency, long afterId, int limit) {
+        return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
+                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT FROM EG_CASE C JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
+                + " WHERE C.CASE_LIST = :list AND C.REGION_CODE BETWEEN :first AND :last"
+                + " AND (:agency IS NULL OR C.RESPONSIBLE_AGENCY = :agency) AND C.ID > :after ORDER BY C.ID FETCH FIRST :limit ROWS ONLY")
+            .param("list", caseList).param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast())
+            .param("agency", agency == null ? null : agency.name(), java.sql.Types.VARCHAR)
+            .param("after", afterId).param("limit", limit)
+            .query((rs, row) -> new CaseSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+            .list();
+    }
+
+    /** A case as the lists show it. */
+    public record CaseSummary(long id, long institutionId, String institutionName, String jurisdiction, String responsibleAgency,
+                              String status, String riskLevel, Integer priority, String caseList, java.time.Instant openedAt) {
+    }
+
+    /** The case's current rating and its list (排查 / 整改). */
+    public void rate(long caseId, String riskLevel, Integer priority, String caseList) {
+        jdbc.sql("UPDATE EG_CASE SET RISK_LEVEL = ?, PRIORITY = ?, CASE_LIST = ? WHERE ID = ?")
+            .params(riskLevel, priority, caseList, caseId).update();
+    }
+
+    /** 销号: closed, on the close-out list, and no longer the institution's open case. */
+    public void close(long caseId, Timestamp closedAt) {
+        jdbc.sql("UPDATE EG_CASE SET STATUS = ?, OPEN_INSTITUTION_ID = NULL, CLOSED_AT = ?, CASE_LIST = 'CLOSE_OUT' WHERE ID = ?")
+            .params(CaseFile.Status.CLOSED.name(), closedAt, caseId).update();
+    }
+
+    static CaseFile map(ResultSet rs, int row) throws SQLException {
+        return new CaseFile(rs.getLong("ID"), rs.getLong("INSTITUTION_ID"), RegionCode.of(rs.getString("REGION_CODE")),
+            Agency.valueOf(rs.getString("RESPONSIBLE_AGENCY")), CaseFile.Status.valueOf(rs.getString("STATUS")),
+            rs.getString("PROCESS_INSTANCE_ID"), rs.getTimestamp("OPENED_AT").toInstant());
+    }
+}

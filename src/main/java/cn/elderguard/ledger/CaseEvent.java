@@ -1,0 +1,21 @@
+package cn.elderguard.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One line of a case's timeline (台账). */
+public record CaseEvent(long caseId, Instant occurredAt, Kind kind, String taskKey, String title, String actor, String agency,
+                        String regionCode, Instant dueAt, BigDecimal amountYuan, Integer people, String notes) {
+
+    public enum Kind {
+        /** A user task was completed; {@code taskKey} and the task's measure code say which. */
+        TASK_COMPLETED,
+        /** A measure of RULES §6 was taken ({@code taskKey} names the task, {@code title} the measure). */
+        MEASURE,
+        RATED,
+        HANDED_OVER,
+        RECEIVED,
+        REPORTED_UPWARD,
+        CLOSED
+    }
+}

@@ -1,0 +1,83 @@
+package cn.elderguard.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.organisation.GroupIds;
+import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.TaskProperties;
+import cn.elderguard.system.UserTaskListener;
+
+/**
+ * Every completed user task goes on its case's timeline: who, which unit, when, against which due date,
+ * with the notes given. A task whose model names a {@value #MEASURE_PROPERTY} (e.g. {@code WARNING_INTERVIEW})
+ * is recorded as that measure; refund tranches carry their amount and people
+ * ({@value #AMOUNT_VARIABLE}, {@value #PEOPLE_VARIABLE}).
+ */
+@Component
+class RecordOnTimeline implements UserTaskListener {
+
+    static final String MEASURE_PROPERTY = "measure";
+    static final String NOTES_VARIABLE = "notes";
+    static final String AMOUNT_VARIABLE = "trancheAmountYuan";
+    static final String PEOPLE_VARIABLE = "tranchePeople";
+
+    private final CaseTimeline timeline;
+
+    RecordOnTimeline(CaseTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_COMPLETE;
+    }
+
+    /** After the form checks: only valid completions are recorded. */
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String measure = TaskProperties.get(task, MEASURE_PROPERTY).orElse(null);
+        UnitKey unit = task.getCandidates().stream().map(IdentityLink::getGroupId)
+            .filter(group -> group != null).map(GroupIds::unitOf).flatMap(java.util.Optional::stream)
+            .findFirst().orElse(null);
+        boolean refund = measure != null && task.hasVariable(AMOUNT_VARIABLE);
+        timeline.record(new CaseEvent(CaseKeys.caseId(task.getExecution()), Instant.now(),
+            measure != null ? CaseEvent.Kind.MEASURE : CaseEvent.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(),
+            measure != null ? measure + " " + task.getName() : task.getName(), actor(task),
+            unit == null ? null : unit.agency().name(), unit == null ? null : unit.region().value(),
+            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+            refund ? decimal(task.getVariable(AMOUNT_VARIABLE)) : null,
+            refund && task.getVariable(PEOPLE_VARIABLE) instanceof Number people ? people.intValue() : null,
+            text(task.getVariable(NOTES_VARIABLE))));
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication current = Context.getCommandContext().getAuthentication();
+        return current != null ? current.getUserId() : task.getAssignee();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof Number number ? new BigDecimal(number.toString()) : null;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+}

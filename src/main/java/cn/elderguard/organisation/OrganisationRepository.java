@@ -1,0 +1,115 @@
+package cn.elderguard.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the organisation tables. Every query is a primary-key or indexed lookup. */
+@Repository
+public class OrganisationRepository {
+
+    private static final String UNIT_COLUMNS = "AGENCY, REGION_CODE, NAME";
+    private static final String PERSON_COLUMNS = "USER_ID, DISPLAY_NAME, AGENCY, REGION_CODE, ROLE, EMAIL, PHONE";
+
+    private final JdbcClient jdbc;
+
+    OrganisationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Jurisdiction> jurisdiction(RegionCode code) {
+        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE REGION_CODE = ?")
+            .param(code.value()).query(OrganisationRepository::jurisdiction).optional();
+    }
+
+    public List<Jurisdiction> children(RegionCode code) {
+        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE PARENT_CODE = ? ORDER BY REGION_CODE")
+            .param(code.value()).query(OrganisationRepository::jurisdiction).list();
+    }
+
+    public Optional<Unit> unit(UnitKey key) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = ? AND REGION_CODE = ?")
+            .param(key.agency().name()).param(key.region().value())
+            .query(OrganisationRepository::unit).optional();
+    }
+
+    /** Units of {@code agency} in any of {@code regions}, deepest jurisdiction first. */
+    public List<Unit> units(Agency agency, Collection<RegionCode> regions) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = :agency AND REGION_CODE IN (:regions)")
+            .param("agency", agency.name())
+            .param("regions", regions.stream().map(RegionCode::value).toList())
+            .query(OrganisationRepository::unit).list().stream()
+            .sorted(Comparator.comparing((Unit unit) -> unit.region().value()).reversed())
+            .toList();
+    }
+
+    /** Units whose jurisdiction lies in the subtree of {@code region}, one page at a time. */
+    public List<Unit> unitsInSubtree(RegionCode region, int offset, int limit) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE REGION_CODE BETWEEN ? AND ?"
+                + " ORDER BY REGION_CODE, AGENCY OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+            .param(region.subtreeFirst()).param(region.subtreeLast()).param(offset).param(limit)
+            .query(OrganisationRepository::unit).list();
+    }
+
+    public Optional<Person> person(String userId) {
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE USER_ID = ?")
+            .param(userId).query(OrganisationRepository::person).optional();
+    }
+
+    /** The first {@code limit} people with their unit's name, by jurisdiction and agency (start-up listing). */
+    public List<Map.Entry<Person, String>> peopleWithUnitNames(int limit) {
+        return jdbc.sql("SELECT P.USER_ID, P.DISPLAY_NAME, P.AGENCY, P.REGION_CODE, P.ROLE, P.EMAIL, P.PHONE, U.NAME AS UNIT_NAME"
+                + " FROM EG_PERSON P JOIN EG_UNIT U ON U.AGENCY = P.AGENCY AND U.REGION_CODE = P.REGION_CODE"
+                + " ORDER BY P.REGION_CODE, P.AGENCY, P.ROLE, P.USER_ID FETCH FIRST ? ROWS ONLY")
+            .param(limit)
+            .query((rs, row) -> Map.entry(person(rs, row), rs.getString("UNIT_NAME"))).list();
+    }
+
+    /** Jurisdictions among {@code regions} that have leading-group members. */
+    public List<RegionCode> regionsWithLeadingGroup(Collection<RegionCode> regions) {
+        return jdbc.sql("SELECT DISTINCT REGION_CODE FROM EG_PERSON WHERE ROLE = :role AND REGION_CODE IN (:regions)")
+            .param("role", Role.LEADING_GROUP.name())
+            .param("regions", regions.stream().map(RegionCode::value).toList())
+            .query((rs, row) -> RegionCode.of(rs.getString(1))).list();
+    }
+
+    /** All sectors (a handful of rows): code, Chinese name, regulating agency. */
+    public List<Sector> sectors() {
+        return jdbc.sql("SELECT CODE, NAME, AGENCY FROM EG_SECTOR ORDER BY CODE")
+            .query((rs, row) -> new Sector(rs.getString(1), rs.getString(2), Agency.valueOf(rs.getString(3)))).list();
+    }
+
+    /** A sector and the agency that regulates it (行业归口). */
+    public record Sector(String code, String name, Agency agency) {
+    }
+
+    /** The agency that regulates a sector (行业归口), from the EG_SECTOR table. */
+    public Optional<Agency> sectorAgency(String sector) {
+        return jdbc.sql("SELECT AGENCY FROM EG_SECTOR WHERE CODE = ?").param(sector)
+            .query((rs, row) -> Agency.valueOf(rs.getString(1))).optional();
+    }
+
+    static Jurisdiction jurisdiction(ResultSet rs, int row) throws SQLException {
+        String parent = rs.getString("PARENT_CODE");
+        return new Jurisdiction(RegionCode.of(rs.getString("REGION_CODE")), rs.getString("NAME"),
+            JurisdictionLevel.valueOf(rs.getString("LEVEL")), parent == null ? null : RegionCode.of(parent));
+    }
+
+    static Unit unit(ResultSet rs, int row) throws SQLException {
+        return new Unit(new UnitKey(Agency.valueOf(rs.getString("AGENCY")), RegionCode.of(rs.getString("REGION_CODE"))),
+            rs.getString("NAME"));
+    }
+
+    static Person person(ResultSet rs, int row) throws SQLException {
+        return new Person(rs.getString("USER_ID"), rs.getString("DISPLAY_NAME"),
+            new UnitKey(Agency.valueOf(rs.getString("AGENCY")), RegionCode.of(rs.getString("REGION_CODE"))),
+            Role.valueOf(rs.getString("ROLE")), rs.getString("EMAIL"), rs.getString("PHONE"));
+    }
+}

@@ -1,0 +1,26 @@
+package cn.elderguard.rating;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.system.Variables;
+
+/** Every task of a rated case carries the case's LeadPriority score as its priority (inboxes sort by it). */
+@Component
+class ApplyCasePriority implements UserTaskListener {
+
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Integer priority = Variables.integer(task, RecordRatingDelegate.PRIORITY);
+        if (priority != null) {
+            task.setPriority(priority);
+        }
+    }
+}

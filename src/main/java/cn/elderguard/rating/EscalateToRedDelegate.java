@@ -1,0 +1,35 @@
+package cn.elderguard.rating;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.lead.CaseRepository;
+import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Variables;
+
+/** Task_EscalateToRed: a failed rectification moves the case up to red (RULES §4: up a colour, never down). */
+@Component("escalateToRed")
+class EscalateToRedDelegate implements JavaDelegate {
+
+    private final RatingRecords records;
+    private final CaseRepository cases;
+
+    EscalateToRedDelegate(RatingRecords records, CaseRepository cases) {
+        this.records = records;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long caseId = CaseKeys.caseId(execution);
+        String previous = Variables.text(execution, RecordRatingDelegate.RISK_LEVEL);
+        String reason = "红：整改不到位，由" + RiskLevel.valueOf(previous).label() + "色升级为红色";
+        Integer priority = Variables.integer(execution, RecordRatingDelegate.PRIORITY);
+        records.record(caseId, RiskLevel.RED, reason, priority, false);
+        records.reportUpward(caseId, cases.byId(caseId).orElseThrow().jurisdiction(), RiskLevel.RED,
+            !Variables.flag(execution, "registered"));
+        execution.setVariable(RecordRatingDelegate.RISK_LEVEL, RiskLevel.RED.name());
+        execution.setVariable(RecordRatingDelegate.EXPLANATION, reason);
+    }
+}

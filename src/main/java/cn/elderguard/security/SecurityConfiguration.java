@@ -1,0 +1,133 @@
+package cn.elderguard.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Nothing is reachable without logging in (docs/decisions/004), except the public tip page.
+ *
+ * <ul>
+ *   <li>Camunda webapps ({@code /camunda/**}): the webapps' own login, session and CSRF protection.</li>
+ *   <li>Engine REST ({@code /engine-rest/**}): HTTP Basic against the identity service, checked by the
+ *       engine's own filter so that the engine's authorization checks apply to the caller.</li>
+ *   <li>Everything else: Spring Security. HTTP Basic against the same identity service (other systems),
+ *       or the webapps' browser session (ElderGuard's pages; their changes carry a CSRF token). Public:
+ *       actuator health and info, the tip page and its API ({@code /public/**}, rate-limited).</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String ENGINE_REST = "/engine-rest";
+    static final String LOGIN_PAGE = "/camunda/app/welcome/default/#!/login";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+        + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /** The engine REST API is open by default; this filter makes every call authenticate. */
+    @Bean
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns(ENGINE_REST + "/*");
+        return registration;
+    }
+
+    /** Webapps and engine REST authenticate themselves (above); Spring Security stays out of their way. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaOwnedPaths(HttpSecurity http) throws Exception {
+        return http
+            // Ant matchers: these paths belong to Jersey servlets, which Spring MVC's matchers do not see.
+            .securityMatcher(new OrRequestMatcher(
+                AntPathRequestMatcher.antMatcher("/camunda/**"), AntPathRequestMatcher.antMatcher(ENGINE_REST + "/**")))
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .headers(headers -> headers.disable())
+            .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, ProcessEngine engine) throws Exception {
+        return http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Groups.CAMUNDA_ADMIN)
+                // "/" only redirects to the webapps' login page; /assets holds stylesheets and scripts.
+                .requestMatchers("/", "/error", "/favicon.ico", "/assets/**", "/public/**").permitAll()
+                .anyRequest().authenticated())
+            .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
+            .addFilterBefore(new PublicRequestSizeLimit(), BasicAuthenticationFilter.class)
+            .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                    AntPathRequestMatcher.antMatcher("/app/**"))
+                .defaultAuthenticationEntryPointFor(apiEntryPoint(), request -> true))
+            // Basic-auth callers (other systems) send no cookies to forge; the public API authenticates nobody.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(
+                    request -> request.getHeader("Authorization") != null,
+                    AntPathRequestMatcher.antMatcher("/public/**"))
+                // Every request is "authenticated" anew from the webapps' session; renewing the token each time
+                // would invalidate the one a page just fetched.
+                .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+            // The session is the webapps' (which renew its id at login); changing its id on every request that
+            // the bridge authenticates would log out the browser's other requests in flight.
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                .sessionFixation(fixation -> fixation.none()))
+            .build();
+    }
+
+    /**
+     * 401 for API calls. Scripts of our pages (X-Requested-With) get no Basic challenge, so an expired
+     * session never pops up the browser's password dialog.
+     */
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("ElderGuard");
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (request.getHeader("X-Requested-With") != null) {
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("{\"title\":\"请先登录\",\"status\":401,\"detail\":\"登录已过期，请重新登录\"}");
+            } else {
+                basic.commence(request, response, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package cn.elderguard.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.organisation.GroupIds;
+import cn.elderguard.organisation.RoutingService;
+import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.system.UserTaskListener;
+
+/**
+ * "处非办 of the same jurisdiction sees all of them": when a task is created, the 处非办 and leading group
+ * of every jurisdiction from the task's unit up to the province get READ on it. The engine itself
+ * gives candidate groups READ + TASK_WORK, so supervisors see the task but act only on their own.
+ * Candidates and supervisors also get READ on the task's process instance, which the task list needs to
+ * show the case's variables (the institution's name) and nothing beyond that case.
+ * Runs after the task's own create listeners (routing).
+ */
+@Component
+class SupervisorReadAccess implements UserTaskListener {
+
+    private final RoutingService routing;
+    private final AuthorizationService authorizations;
+
+    SupervisorReadAccess(RoutingService routing, @Lazy AuthorizationService authorizations) {
+        this.routing = routing;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Set<String> candidates = new LinkedHashSet<>();
+        Set<String> supervisors = new LinkedHashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                candidates.add(link.getGroupId());
+                GroupIds.unitOf(link.getGroupId()).map(UnitKey::region)
+                    .ifPresent(region -> supervisors.addAll(routing.supervisorGroups(region)));
+            }
+        }
+        supervisors.removeAll(candidates);
+        Set<String> caseReaders = new LinkedHashSet<>(candidates);
+        caseReaders.addAll(supervisors);
+        // The user completing the previous task may not manage authorizations; the grant is the system's.
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            supervisors.forEach(group -> grantRead(Resources.TASK, task.getId(), group));
+            caseReaders.forEach(group -> grantReadOnce(Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), group));
+            return null;
+        });
+    }
+
+    /** A case has several tasks for the same unit; its process instance is granted once. */
+    private void grantReadOnce(Resources resource, String resourceId, String groupId) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() == 0) {
+            grantRead(resource, resourceId, groupId);
+        }
+    }
+
+    private void grantRead(Resources resource, String resourceId, String groupId) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(groupId);
+        read.setResource(resource);
+        read.setResourceId(resourceId);
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+    }
+}

@@ -1,0 +1,139 @@
+package cn.elderguard.system;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import cn.elderguard.organisation.OrganisationImportException;
+import cn.elderguard.organisation.RoutingException;
+import cn.elderguard.security.RateLimitedException;
+import cn.elderguard.system.InvalidInputException.FieldProblem;
+
+/**
+ * Errors of the application's API as RFC 9457 problem details that name every field and its rule, in
+ * Chinese for the people who read them: {@code {"title": …, "detail": …, "errors": [{"field": …, "message": …}]}}.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage()), e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail beanValidation(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+            .sorted(java.util.Comparator.comparing(FieldProblem::field))
+            .toList();
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误",
+            problems.stream().map(p -> p.field() + "：" + p.message()).collect(Collectors.joining("；"))), problems);
+    }
+
+    /** Unreadable JSON, unknown fields and values that are not of the field's type (e.g. an unknown LeadSource). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+            String message;
+            if (mapping instanceof UnrecognizedPropertyException) {
+                message = "未知字段";
+            } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+                message = "取值无效：" + format.getValue() + "，应为 " + List.of(format.getTargetType().getEnumConstants());
+            } else if (mapping instanceof InvalidFormatException format) {
+                message = "取值无效：" + format.getValue();
+            } else {
+                message = "取值无效";
+            }
+            return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", field + "：" + message),
+                List.of(new FieldProblem(field, message)));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求体不是有效的 JSON");
+    }
+
+    @ExceptionHandler(OrganisationImportException.class)
+    ProblemDetail organisationImport(OrganisationImportException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "组织架构文件有误，未导入任何数据",
+            e.problems().size() + " 处错误");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(RoutingException.class)
+    ProblemDetail routing(RoutingException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "无法分派", e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", "缺少参数 " + e.getParameterName()),
+            List.of(new FieldProblem(e.getParameterName(), "必填")));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", "缺少上传文件 " + e.getRequestPartName()),
+            List.of(new FieldProblem(e.getRequestPartName(), "必填")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String rule = e.getRequiredType() != null && e.getRequiredType().isEnum()
+            ? "应为 " + List.of(e.getRequiredType().getEnumConstants())
+            : e.getMostSpecificCause() instanceof IllegalArgumentException cause ? cause.getMessage() : "格式不正确";
+        String message = "取值无效：" + e.getValue() + "，" + rule;
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", e.getName() + "：" + message),
+            List.of(new FieldProblem(e.getName(), message)));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return withErrors(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传文件不能超过 10MB"),
+            List.of(new FieldProblem("file", "不能超过 10MB")));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+            .body(problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "无权访问", e.getMessage());
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {
+        problem.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

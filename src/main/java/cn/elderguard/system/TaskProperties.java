@@ -1,0 +1,31 @@
+package cn.elderguard.system;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * The extension properties (Camunda Modeler: "Extension properties") of a user task, through which a
+ * model tells the generic listeners what the task is: {@code agency}, {@code measure}, {@code unitRole}…
+ */
+public final class TaskProperties {
+
+    private TaskProperties() {
+    }
+
+    public static Optional<String> get(DelegateTask task, String name) {
+        ExtensionElements extensions = task.getBpmnModelElementInstance().getExtensionElements();
+        if (extensions == null) {
+            return Optional.empty();
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .flatMap(properties -> properties.getCamundaProperties().stream())
+            .filter(property -> name.equals(property.getCamundaName()))
+            .map(CamundaProperty::getCamundaValue)
+            .filter(value -> value != null && !value.isBlank())
+            .findFirst();
+    }
+}

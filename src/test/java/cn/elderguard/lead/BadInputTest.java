@@ -1,0 +1,106 @@
+package cn.elderguard.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.elderguard.support.Api;
+import cn.elderguard.support.DemoOrganisation;
+import cn.elderguard.support.ElderGuardTest;
+
+/** Bad input gets a 4xx naming the field and the rule, and nothing is stored. */
+@ElderGuardTest
+class BadInputTest {
+
+    static final String LONG_TEXT = "长".repeat(20_001);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+            institution("wrong check character of a credit code", i -> i.put("creditCode", "91350100M000100Y44"), 400, "creditCode"),
+            institution("credit code of 17 characters", i -> i.put("creditCode", "91350100M000100Y4"), 400, "creditCode"),
+            institution("registered but no credit code", i -> i.remove("creditCode"), 400, "creditCode"),
+            institution("region code not 12 digits", i -> i.put("jurisdiction", "99900100100"), 400, "jurisdiction"),
+            institution("unknown region code", i -> i.put("jurisdiction", "999001009000"), 400, "jurisdiction"),
+            institution("negative prepaid fees", i -> i.put("prepaidFeesYuan", -1), 400, "prepaidFeesYuan"),
+            institution("absurd prepaid fees", i -> i.put("prepaidFeesYuan", 1e12), 400, "prepaidFeesYuan"),
+            institution("negative beds", i -> i.put("beds", -3), 400, "beds"),
+            institution("pledge signed in the future", i -> i.put("pledgeSignedOn", "2099-01-01"), 400, "pledgeSignedOn"),
+            institution("unknown ownership", i -> i.put("ownership", "STATE"), 400, "ownership"),
+            institution("name over 200 characters", i -> i.put("name", "名".repeat(201)), 400, "name"),
+            lead("unknown LeadSource", l -> l.put("source", "RUMOUR"), 400, "source"),
+            lead("description over 20,000 characters", l -> l.put("description", LONG_TEXT), 400, "description"),
+            lead("negative amount", l -> l.put("amountInvolvedYuan", -100), 400, "amountInvolvedYuan"),
+            lead("absurd amount", l -> l.put("amountInvolvedYuan", 5e11), 400, "amountInvolvedYuan"),
+            lead("observed in the future", l -> l.put("observedOn", "2099-12-31"), 400, "observedOn"),
+            lead("wrong check character in the lead", l -> l.put("institution",
+                Map.of("name", "坏代码养老院", "creditCode", "91350100M000100Y44", "jurisdiction", DemoOrganisation.DONGJIE)),
+                400, "institution.creditCode"),
+            lead("unknown region in the lead", l -> l.put("institution", Map.of("name", "某养老院", "jurisdiction", "999001009001")),
+                400, "institution.jurisdiction"),
+            lead("unknown field", l -> l.put("secretField", "x"), 400, "secretField"),
+            publicTip("description over 20,000 characters", t -> t.put("description", LONG_TEXT), 400, "description"),
+            publicTip("a place outside this installation", t -> t.put("institution",
+                Map.of("name", "外地养老院", "jurisdiction", "999000000000")), 400, "institution.jurisdiction"),
+            publicTip("a request over 100 KB", t -> t.put("description", "x".repeat(120_000)), 413, "description"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRejectedNamingTheFieldAndNothingIsStored(String description, String user, String path, Map<String, Object> body,
+                                                    int status, String field) {
+        Map<String, Long> before = counts();
+        Api api = user == null ? Api.anonymous(http) : Api.as(http, user, user.equals("admin") ? "test-admin" : DemoOrganisation.PASSWORD);
+
+        Api.Response response = api.post(path, body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.errorFields()).as(response.body()).contains(field);
+        assertThat(response.json().path("errors").findValuesAsText("message")).allSatisfy(m -> assertThat(m).isNotBlank());
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private static Arguments institution(String description, Consumer<Map<String, Object>> change, int status, String field) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "坏输入测试养老院", "creditCode", "91350100M000100Y43",
+            "registered", true, "legalForm", "ENTERPRISE", "jurisdiction", DemoOrganisation.DONGJIE, "beds", 10));
+        change.accept(body);
+        return arguments(description, "cg_mz", "/api/institutions", body, status, field);
+    }
+
+    private static Arguments lead(String description, Consumer<Map<String, Object>> change, int status, String field) {
+        Map<String, Object> body = LeadIntakeTest.lead(LeadSource.GRID_PATROL, "坏输入线索养老院", DemoOrganisation.DONGJIE, null);
+        change.accept(body);
+        return arguments(description, "cg_mz", "/api/leads", body, status, field);
+    }
+
+    private static Arguments publicTip(String description, Consumer<Map<String, Object>> change, int status, String field) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+            "institution", Map.of("name", "坏输入举报养老院", "jurisdiction", DemoOrganisation.HEXICUN), "description", "推销理财"));
+        change.accept(body);
+        return arguments(description, null, "/public/api/tips", body, status, field);
+    }
+
+    private Map<String, Long> counts() {
+        return Map.of("EG_INSTITUTION", count("EG_INSTITUTION"), "EG_CASE", count("EG_CASE"), "EG_LEAD", count("EG_LEAD"));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}

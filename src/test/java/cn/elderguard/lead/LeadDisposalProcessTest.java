@@ -1,0 +1,392 @@
+package cn.elderguard.lead;
+
+import static cn.elderguard.lead.LeadDisposalProcess.*;
+import static cn.elderguard.support.DemoOrganisation.CHENGGUAN;
+import static cn.elderguard.support.DemoOrganisation.COUNTY;
+import static cn.elderguard.support.DemoOrganisation.DONGJIE;
+import static cn.elderguard.support.DemoOrganisation.HEXI;
+import static cn.elderguard.support.DemoOrganisation.PROVINCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.elderguard.ledger.CaseEvent;
+import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.support.VerificationFacts;
+
+/**
+ * Every path of LeadDisposal (and of the CaseHandOver it calls), with the unit each task is routed to.
+ * The cases are elder-care venues in 东街社区: their sector unit is 城关镇民政办 (CIVIL_AFFAIRS-999001001000).
+ * After all tests, every flow node of both models must have been passed by the instances started here.
+ */
+@ElderGuardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class LeadDisposalProcessTest {
+
+    static final String CIVIL_AFFAIRS = "CIVIL_AFFAIRS-" + CHENGGUAN;
+    static final String CIVIL_AFFAIRS_LEADERS = CIVIL_AFFAIRS + "-LEADER";
+    static final String TOWN_CHUFEI = "CHUFEI_OFFICE-" + CHENGGUAN;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    CaseTimeline timeline;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    final List<String> started = new ArrayList<>();
+
+    @BeforeEach
+    void useThisEngine() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void aTaskFormResolvesToTheFormDeployedWithTheProcess() throws Exception {
+        ProcessInstance instance = start();
+        Task verify = task(TASK_VERIFY_LEAD, instance);
+        try (InputStream form = engine.getFormService().getDeployedTaskForm(verify.getId())) {
+            assertThat(json.readTree(form).path("id").asText()).isEqualTo(FORM_VERIFY_LEAD);
+        }
+        String deployment = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
+        assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment)).contains(FORM_VERIFY_LEAD + ".form");
+    }
+
+    @Test
+    void greenRoutineSupervisionClosesAfterTheLeadersSignOff() {
+        ProcessInstance instance = start();
+        assertThat(task(TASK_VERIFY_LEAD, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+
+        verify(instance, VerificationFacts.registeredAndClean());
+
+        assertThat(instance).hasPassed(TASK_RATE_RISK, TASK_SCORE_PRIORITY, TASK_RECORD_RATING).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT);
+        assertThat(task(TASK_SIGN_OFF_CLOSE_OUT, instance)).hasCandidateGroup(CIVIL_AFFAIRS_LEADERS);
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("GREEN");
+        signOff(instance, "APPROVE");
+
+        assertThat(instance).hasPassed(TASK_CLOSE_CASE, END_EVENT_CASE_CLOSED).isEnded();
+        assertThat(caseColumn(instance, "STATUS")).isEqualTo("CLOSED");
+        assertThat(caseColumn(instance, "CASE_LIST")).isEqualTo("CLOSE_OUT");
+        assertThat(upwardReports(instance)).isZero();
+    }
+
+    @Test
+    void yellowIsWarnedAndSpotCheckedUntilACheckFindsNewFactsAndTheLeadIsReRated() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("branchesOpened12m", 4L));
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("YELLOW");
+        assertThat(caseColumn(instance, "CASE_LIST")).isEqualTo("RECTIFICATION");
+        assertThat(upwardReports(instance)).as("county government and city civil affairs").isEqualTo(2);
+
+        assertThat(task(TASK_ISSUE_RISK_WARNING, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables("spotCheckIntervalDays", 30L, "notes", "已书面提示经营风险"));
+        assertThat(instance).isWaitingAt(EVENT_SPOT_CHECK_DUE);
+        execute(job(instance));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "CONTINUE", "notes", "未见异常"));
+        assertThat(instance).isWaitingAt(EVENT_SPOT_CHECK_DUE);
+        execute(job(instance));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "NEW_FACTS", "notes", "新开三家分店，收取会员费"));
+
+        assertThat(instance).isWaitingAt(TASK_VERIFY_LEAD);
+        verify(instance, VerificationFacts.with("principalProsecuted", true, "suspectedCrime", false));
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("ORANGE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_RATING WHERE CASE_ID = ?").param(caseId(instance)).query(Long.class).single())
+            .isEqualTo(2);
+    }
+
+    @Test
+    void yellowMonitoringEndsOnlyWhenTheLeaderSignsOff() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("representativeOrAddressChanges24m", 2L));
+        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables("spotCheckIntervalDays", 10L, "notes", "风险提示"));
+        execute(job(instance));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "END_MONITORING", "notes", "已规范"));
+
+        signOff(instance, "REJECT");
+        assertThat(instance).isWaitingAt(TASK_VERIFY_LEAD);
+        verify(instance, VerificationFacts.registeredAndClean());
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void orangeIsNotifiedInterviewedOrderedToRectifyAndRefundsInTranchesUntilTheTargetIsReached() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("prepaidFeesYuan", 900_000L, "prepaidFeesUse", "IRREGULAR"));
+        assertThat(caseExplanation(instance)).isEqualTo("橙：大额预付费资金使用不规范，但资可抵债、运营比较平稳");
+
+        assertThat(task(TASK_NOTIFY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
+        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables("notes", "已向镇政府、县委政法委通报"));
+        assertThat(task(TASK_CONDUCT_WARNING_INTERVIEW, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈法定代表人"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "限期整改并清退预付费",
+            "rectificationDeadline", LocalDate.now().plusDays(30).toString(), "refundTargetYuan", 100_000L, "refundTargetPeople", 10L));
+        refund(instance, 60_000L, 6L);
+        assertThat(instance).isWaitingAt(TASK_RECORD_REFUND_TRANCHE);
+        refund(instance, 40_000L, 4L);
+        assertThat(instance).isWaitingAt(EVENT_RECTIFICATION_DEADLINE);
+        assertThat(timeline.refunds(caseId(instance), TASK_RECORD_REFUND_TRANCHE))
+            .isEqualTo(new CaseTimeline.Totals(new BigDecimal("100000.00"), 10));
+
+        execute(job(instance));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "PASSED", "notes", "整改到位"));
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+        assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::title).anySatisfy(t -> assertThat(t).startsWith("WARNING_INTERVIEW"))
+            .anySatisfy(t -> assertThat(t).startsWith("RECTIFICATION_ORDER")).anySatisfy(t -> assertThat(t).startsWith("SUPERVISED_REFUND"));
+    }
+
+    @Test
+    void aFailedRectificationReRatesOrangeAsRedAndTheCaseGoesToThePoliceAndCivilAffairs() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("complaints", 3L, "peopleInvolved", 45L));
+        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables("notes", "通报"));
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "整改",
+            "rectificationDeadline", LocalDate.now().plusDays(15).toString(), "refundTargetYuan", 0L));
+        execute(job(instance));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "FAILED", "notes", "拒不整改"));
+
+        assertThat(instance).hasPassed(TASK_ESCALATE_TO_RED);
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
+        assertThat(jdbc.sql("SELECT RISK_LEVEL FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID").param(caseId(instance))
+            .query(String.class).list()).containsExactly("ORANGE", "RED");
+
+        completeRedMeasures(instance, "FILED");
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void aSuspectedCrimeGoesStraightToThePoliceWhoseRefusalReturnsTheCaseToAdministrativeDisposal() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("suspectedCrime", true, "residentsHoused", 0L, "peopleInvolved", 0L,
+            "stabilityHazard", true));
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
+
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_CONTROL_STABILITY_RISK);
+        assertThat(instance).isNotWaitingAt(TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE);
+        confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
+        assertThat(task(TASK_REPORT_POLICE_DECISION, instance)).hasCandidateGroup("PUBLIC_SECURITY-" + CHENGGUAN);
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", "NOT_FILED", "notes", "证据不足，不予立案"));
+        assertThat(task(TASK_CONTROL_STABILITY_RISK, instance))
+            .hasCandidateGroup("POLITICAL_LEGAL-" + COUNTY).hasCandidateGroup("PETITIONS-" + COUNTY);
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控到位"));
+
+        assertThat(instance).isWaitingAt(TASK_CONDUCT_WARNING_INTERVIEW);
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "整改",
+            "rectificationDeadline", LocalDate.now().plusDays(15).toString(), "refundTargetYuan", 0L));
+        execute(job(instance));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "PASSED", "notes", "已整改"));
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+        assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::kind)
+            .contains(CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.RECEIVED);
+    }
+
+    @Test
+    void anUnregisteredVenueWithoutLargeFeesIsUrgedToRegisterAndFollowedUpUntilItHas() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 20_000L, "prepaidFeesUse", "OPERATIONS"));
+        assertThat(instance).hasPassed(TASK_ASSESS_PREPAID_FEES);
+        assertThat(upwardReports(instance)).as("unregistered venues are reported upward too").isEqualTo(2);
+
+        assertThat(task(TASK_URGE_REGISTRATION, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促办理民非登记"));
+        execute(job(instance));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "NOT_YET", "notes", "材料准备中"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 15L, "notes", "再次督促"));
+        execute(job(instance));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "NEW_FACTS", "notes", "发现收取会员费"));
+        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 30_000L, "prepaidFeesUse", "OPERATIONS"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促"));
+        execute(job(instance));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "REGISTERED", "notes", "已取得登记证书"));
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anUnregisteredPrivateNonEnterpriseWithLargeFeesRefundsAndGoesToSocialOrganisationRegistration() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "legalForm", "PRIVATE_NON_ENTERPRISE",
+            "prepaidFeesYuan", 600_000L, "prepaidFeesUse", "OPERATIONS"));
+        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
+            "notes", "责令限期退还"));
+        confirmReceipt(instance, "SOCIAL_ORG_REGISTRATION-" + COUNTY);
+        assertThat(task(TASK_DISPOSE_UNREGISTERED_SOCIAL_ORG, instance)).hasCandidateGroup("SOCIAL_ORG_REGISTRATION-" + COUNTY);
+        complete(task(TASK_DISPOSE_UNREGISTERED_SOCIAL_ORG, instance), withVariables("notes", "依法取缔"));
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anUnregisteredEnterpriseWithLargeFeesRefundsAndIsInvestigatedAndBannedByMarketRegulation() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "legalForm", "ENTERPRISE",
+            "prepaidFeesYuan", 750_000L, "prepaidFeesUse", "OPERATIONS"));
+        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
+            "notes", "责令退还"));
+        confirmReceipt(instance, "MARKET_REGULATION-" + CHENGGUAN);
+        assertThat(task(TASK_INVESTIGATE_AND_BAN, instance)).hasCandidateGroup("MARKET_REGULATION-" + CHENGGUAN);
+        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables("notes", "查处取缔"));
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anInstitutionRegisteredElsewhereIsSharedWithThatJurisdictionWhileItsDisposalGoesOn() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registeredElsewhere", HEXI));
+
+        assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + HEXI);
+        assertThat(instance).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT, TASK_CO_INVESTIGATE_CROSS_REGION);
+        complete(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance), withVariables("notes", "登记地核查情况已反馈"));
+        assertThat(instance).hasPassed(END_EVENT_CROSS_REGION_NOTED);
+        signOff(instance, "APPROVE");
+        assertThat(instance).isEnded();
+        assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::title).anySatisfy(t -> assertThat(t).contains("抄送"));
+    }
+
+    @Test
+    void anInstitutionRegisteredOutsideThisInstallationIsCoInvestigatedThroughTheProvincialChufeiOffice() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registeredElsewhere", "420102000000"));
+        assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
+    }
+
+    // --- the walk's steps ----------------------------------------------------------------------------
+
+    private ProcessInstance start() {
+        ProcessInstance instance = LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DONGJIE);
+        started.add(instance.getId());
+        return instance;
+    }
+
+    private void verify(ProcessInstance instance, Map<String, Object> facts) {
+        assertThat(instance).isWaitingAt(TASK_VERIFY_LEAD);
+        complete(task(TASK_VERIFY_LEAD, instance), facts);
+    }
+
+    private void signOff(ProcessInstance instance, String decision) {
+        assertThat(instance).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT);
+        complete(task(TASK_SIGN_OFF_CLOSE_OUT, instance), withVariables("signOffDecision", decision, "notes", "审核意见"));
+    }
+
+    private void refund(ProcessInstance instance, long amount, long people) {
+        assertThat(task(TASK_RECORD_REFUND_TRANCHE, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        complete(task(TASK_RECORD_REFUND_TRANCHE, instance), withVariables("trancheAmountYuan", amount, "tranchePeople", people,
+            "tranchePaidOn", LocalDate.now().toString()));
+    }
+
+    /** The receiving unit signs for the transfer in the called CaseHandOver process. */
+    private void confirmReceipt(ProcessInstance instance, String receivingGroup) {
+        ProcessInstance handOver = calledProcessInstance(HAND_OVER_KEY, instance);
+        assertThat(handOver).isWaitingAt(HAND_OVER_CONFIRM_RECEIPT);
+        assertThat(task(HAND_OVER_CONFIRM_RECEIPT, handOver)).hasCandidateGroup(receivingGroup);
+        complete(task(HAND_OVER_CONFIRM_RECEIPT, handOver), withVariables("notes", "已签收，回执号 2026-001"));
+        assertThat(handOver).isEnded();
+    }
+
+    private void completeRedMeasures(ProcessInstance instance, String policeDecision) {
+        assertThat(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE,
+            TASK_CONTROL_STABILITY_RISK);
+        confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", policeDecision, "notes", "已立案侦查"));
+        assertThat(task(TASK_RESETTLE_RESIDENTS, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        complete(task(TASK_RESETTLE_RESIDENTS, instance), withVariables("residentsResettled", 20L, "notes", "已妥善安置"));
+        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables("peopleAssisted", 12L, "notes", "纳入低保"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控"));
+    }
+
+    private long caseId(ProcessInstance instance) {
+        return Long.parseLong(instance.getBusinessKey());
+    }
+
+    private String caseColumn(ProcessInstance instance, String column) {
+        return jdbc.sql("SELECT " + column + " FROM EG_CASE WHERE ID = ?").param(caseId(instance)).query(String.class).single();
+    }
+
+    private String caseExplanation(ProcessInstance instance) {
+        return jdbc.sql("SELECT REASONS FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
+            .param(caseId(instance)).query(String.class).single();
+    }
+
+    private long upwardReports(ProcessInstance instance) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_UPWARD_REPORT WHERE CASE_ID = ?").param(caseId(instance)).query(Long.class).single();
+    }
+
+    /** Flow-node coverage gate: every node of LeadDisposal and CaseHandOver was passed by this class's instances. */
+    @AfterAll
+    void everyFlowNodeOfBothModelsWasWalked() {
+        Map<String, Set<String>> passed = new HashMap<>();
+        List<String> instances = new ArrayList<>(started);
+        instances.addAll(engine.getHistoryService().createHistoricProcessInstanceQuery().list().stream()
+            .filter(p -> p.getSuperProcessInstanceId() != null && started.contains(p.getSuperProcessInstanceId()))
+            .map(HistoricProcessInstance::getId).toList());
+        for (String id : instances) {
+            for (HistoricActivityInstance activity : engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(id).list()) {
+                String key = activity.getProcessDefinitionKey() != null ? activity.getProcessDefinitionKey()
+                    : engine.getRepositoryService().getProcessDefinition(activity.getProcessDefinitionId()).getKey();
+                passed.computeIfAbsent(key, k -> new TreeSet<>()).add(activity.getActivityId());
+            }
+        }
+        for (String key : List.of(KEY, HAND_OVER_KEY)) {
+            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult().getId();
+            BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition);
+            Set<String> nodes = new TreeSet<>(model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+            nodes.removeAll(passed.getOrDefault(key, Set.of()));
+            assertThat(nodes).as("flow nodes of %s no test passed", key).isEmpty();
+        }
+    }
+}

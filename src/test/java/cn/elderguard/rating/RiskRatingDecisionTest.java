@@ -1,0 +1,129 @@
+package cn.elderguard.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * bpmn/RiskRating.dmn row by row (RULES §4, seed 002): each criterion alone yields its colour and reason;
+ * with several, every matched reason is returned (the most severe colour wins in {@link RiskRating}).
+ */
+class RiskRatingDecisionTest {
+
+    static DmnDecision riskRating;
+    static DmnEngine dmn;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream in = new FileInputStream("bpmn/RiskRating.dmn")) {
+            riskRating = dmn.parseDecision("RiskRating", in);
+        }
+    }
+
+    /** A verified institution with nothing wrong: the baseline every test changes one fact of. */
+    static Map<String, Object> clean() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("prepaidFeesYuan", 0);
+        facts.put("prepaidFeesUse", "NONE");
+        facts.put("assetsYuan", 2_000_000);
+        facts.put("liabilitiesYuan", 500_000);
+        facts.put("operationStable", true);
+        facts.put("collapsed", false);
+        facts.put("branchesOpened12m", 0);
+        facts.put("representativeOrAddressChanges24m", 0);
+        facts.put("principalProsecuted", false);
+        facts.put("complaints", 0);
+        facts.put("blacklisted", false);
+        facts.put("publicOpinionEvent", false);
+        facts.put("suspectedCrime", false);
+        return facts;
+    }
+
+    static List<String> reasons(Consumer<Map<String, Object>> change) {
+        Map<String, Object> facts = clean();
+        change.accept(facts);
+        DmnDecisionResult result = dmn.evaluateDecision(riskRating, facts);
+        return result.getResultList().stream().map(row -> row.get("riskLevel") + "|" + row.get("reason")).toList();
+    }
+
+    @Test
+    void nothingWrongIsGreen() {
+        assertThat(reasons(facts -> { })).containsExactly("GREEN|绿：未发现风险隐患");
+    }
+
+    @ParameterizedTest(name = "{0} = {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        branchesOpened12m                 | 3     | YELLOW | 黄：近一年分支机构、服务网点扩张过快
+        representativeOrAddressChanges24m | 2     | YELLOW | 黄：频繁变更法定代表人或登记注册地
+        principalProsecuted               | true  | ORANGE | 橙：主要负责人因经济犯罪被提起诉讼
+        complaints                        | 1     | ORANGE | 橙：被投诉举报
+        blacklisted                       | true  | ORANGE | 橙：被纳入黑名单
+        suspectedCrime                    | true  | RED    | 红：涉嫌非法集资、诈骗等犯罪
+        collapsed                         | true  | RED    | 红：已经“爆雷”
+        publicOpinionEvent                | true  | RED    | 红：引起不良影响或重大舆情
+        """)
+    void oneCriterionGivesItsColourAndReason(String fact, String value, String level, String reason) {
+        Object typed = "true".equals(value) ? Boolean.TRUE : (Object) Integer.valueOf(value);
+        assertThat(reasons(facts -> facts.put(fact, typed))).containsExactlyInAnyOrder("GREEN|绿：未发现风险隐患", level + "|" + reason);
+    }
+
+    @Test
+    void largeFeesFundingFacilitiesIsYellow() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 800_000);
+            facts.put("prepaidFeesUse", "FACILITY_CONSTRUCTION");
+        })).contains("YELLOW|黄：已收取大额预付费，资金主要用于弥补设施建设资金不足").hasSize(2);
+    }
+
+    @Test
+    void largeFeesUsedIrregularlyButSolventAndStableIsOrange() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 800_000);
+            facts.put("prepaidFeesUse", "IRREGULAR");
+        })).contains("ORANGE|橙：大额预付费资金使用不规范，但资可抵债、运营比较平稳").hasSize(2);
+    }
+
+    @Test
+    void largeFeesAndInsolventIsRed() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 800_000);
+            facts.put("prepaidFeesUse", "OPERATIONS");
+            facts.put("liabilitiesYuan", 3_000_000);
+        })).contains("RED|红：已收取大额预付费且资不抵债").hasSize(2);
+    }
+
+    @Test
+    void smallFeesAreNeverLarge() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 499_999);
+            facts.put("prepaidFeesUse", "IRREGULAR");
+            facts.put("liabilitiesYuan", 3_000_000);
+        })).containsExactly("GREEN|绿：未发现风险隐患");
+    }
+
+    @Test
+    void criteriaOfDifferentSeverityAreAllReported() {
+        assertThat(reasons(facts -> {
+            facts.put("branchesOpened12m", 5);
+            facts.put("principalProsecuted", true);
+            facts.put("collapsed", true);
+        })).containsExactlyInAnyOrder("GREEN|绿：未发现风险隐患", "YELLOW|黄：近一年分支机构、服务网点扩张过快",
+            "ORANGE|橙：主要负责人因经济犯罪被提起诉讼", "RED|红：已经“爆雷”");
+    }
+}

@@ -63,6 +63,15 @@ public class OrganisationRepository {
             .param(userId).query(OrganisationRepository::person).optional();
     }
 
+    /** The people of a unit in the given roles (mail recipients of the unit's work). */
+    public List<Person> people(UnitKey unit, Collection<Role> roles) {
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE AGENCY = :agency AND REGION_CODE = :region"
+                + " AND ROLE IN (:roles) ORDER BY USER_ID")
+            .param("agency", unit.agency().name()).param("region", unit.region().value())
+            .param("roles", roles.stream().map(Role::name).toList())
+            .query(OrganisationRepository::person).list();
+    }
+
     /** The first {@code limit} people with their unit's name, by jurisdiction and agency (start-up listing). */
     public List<Map.Entry<Person, String>> peopleWithUnitNames(int limit) {
         return jdbc.sql("SELECT P.USER_ID, P.DISPLAY_NAME, P.AGENCY, P.REGION_CODE, P.ROLE, P.EMAIL, P.PHONE, U.NAME AS UNIT_NAME"

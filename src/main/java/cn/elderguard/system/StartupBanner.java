@@ -27,8 +27,10 @@ class StartupBanner {
     private final String databaseUrl;
     private final boolean demo;
     private final OrganisationRepository organisation;
+    private final String mailMode;
 
-    StartupBanner(@Value("${camunda.bpm.admin-user.id}") String adminId,
+    StartupBanner(@Value("${elderguard.mail.mode}") String mailMode,
+                  @Value("${camunda.bpm.admin-user.id}") String adminId,
                   @Value("${camunda.bpm.admin-user.password}") String adminPassword,
                   @Value("${spring.datasource.url}") String databaseUrl,
                   @Value("${elderguard.demo.enabled:false}") boolean demo,
@@ -38,6 +40,7 @@ class StartupBanner {
         this.databaseUrl = databaseUrl;
         this.demo = demo;
         this.organisation = organisation;
+        this.mailMode = mailMode;
     }
 
     @EventListener
@@ -55,6 +58,10 @@ class StartupBanner {
             DatabaseConnectionFailureAnalyzer.sanitize(databaseUrl), base, base, adminId);
         if (demo) {
             log.info("Demo logins (password 'demo'), by unit:{}", demoLogins());
+        }
+        if ("log".equals(mailMode)) {
+            log.info("Mail is written to this log, not sent (elderguard.mail.mode=log). Set EG_MAIL_MODE=smtp and"
+                + " MAIL_HOST/MAIL_PORT to send it.");
         }
         if (DEMO_ADMIN_PASSWORD.equals(adminPassword)) {
             log.warn("The admin password is the demo default '{}'. Set EG_ADMIN_PASSWORD before the first start"

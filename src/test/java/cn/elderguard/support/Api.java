@@ -27,6 +27,11 @@ public final class Api {
         return new Api(http.withBasicAuth(user, password));
     }
 
+    /** The administrator of the test profile. */
+    public static Api admin(TestRestTemplate http) {
+        return as(http, "admin", "test-admin");
+    }
+
     public static Api anonymous(TestRestTemplate http) {
         return new Api(http);
     }
@@ -41,6 +46,10 @@ public final class Api {
 
     public Response put(String path, Object body) {
         return exchange(HttpMethod.PUT, path, body, Map.of());
+    }
+
+    public Response delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null, Map.of());
     }
 
     public Response get(String path) {
@@ -63,6 +72,14 @@ public final class Api {
 
     /** Status and body; {@link #json()} parses the body. */
     public record Response(int status, String body) {
+
+        /** Fails unless the call succeeded (2xx); returns this response. */
+        public Response ok() {
+            if (status < 200 || status > 299) {
+                throw new AssertionError("HTTP " + status + ": " + body);
+            }
+            return this;
+        }
 
         public JsonNode json() {
             try {

@@ -1,0 +1,49 @@
+package cn.elderguard.notification;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.system.EngineJobs;
+import cn.elderguard.system.GeneratedIds;
+
+/**
+ * Mail to be sent: a row in EG_MAIL written in the transaction of the work that causes it, and an engine
+ * job that sends it ({@link SendMailJob}). If that transaction rolls back, neither exists; if SMTP is
+ * down, the job is retried. Must be called inside an engine command.
+ */
+@Component
+class MailOutbox {
+
+    /** R5/PT5M: five tries, five minutes apart (SendMailJob.retryDelay), then an incident. */
+    static final int RETRIES = 5;
+
+    private final JdbcClient jdbc;
+    private final MailTemplates templates;
+
+    MailOutbox(JdbcClient jdbc, MailTemplates templates) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+    }
+
+    /** Queues one mail; nothing when there is no recipient with an address. */
+    void enqueue(MailKind kind, Collection<String> to, Collection<String> cc, Map<String, Object> variables, String taskId,
+                 String processKey) {
+        if (to.isEmpty()) {
+            return;
+        }
+        MailTemplates.Rendered mail = templates.render(kind.template(), variables);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO EG_MAIL (KIND, RECIPIENTS, CC, SUBJECT, BODY, TASK_ID, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(kind.name(), String.join(",", to), cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
+                taskId, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+            .update(keys);
+        EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, processKey);
+    }
+}

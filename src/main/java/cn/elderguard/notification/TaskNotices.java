@@ -1,0 +1,116 @@
+package cn.elderguard.notification;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.deadline.WorkingCalendar;
+import cn.elderguard.organisation.GroupIds;
+import cn.elderguard.organisation.OrganisationRepository;
+import cn.elderguard.organisation.Person;
+import cn.elderguard.organisation.Role;
+import cn.elderguard.organisation.Unit;
+import cn.elderguard.organisation.UnitKey;
+
+/**
+ * The mails about a task: to the people of the groups it is offered to (officers for an officer group,
+ * leaders for a leader group) who have an address, in Chinese, with a link to the task in Tasklist.
+ */
+@Component
+public class TaskNotices {
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final OrganisationRepository organisation;
+    private final MailOutbox outbox;
+    private final String baseUrl;
+
+    TaskNotices(OrganisationRepository organisation, MailOutbox outbox, @Value("${elderguard.base-url}") String baseUrl) {
+        this.organisation = organisation;
+        this.outbox = outbox;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /** A new task for {@code groups}. */
+    public void assigned(TaskFacts task, Collection<String> groups) {
+        sendToGroups(MailKind.TASK_ASSIGNED, task, groups, List.of(), Map.of());
+    }
+
+    /** The task falls due soon. */
+    public void reminder(TaskFacts task, Collection<String> groups) {
+        sendToGroups(MailKind.TASK_REMINDER, task, groups, List.of(), Map.of());
+    }
+
+    /** An escalation step offered the task to {@code group}; the owing unit's leaders are copied. */
+    public void escalated(TaskFacts task, String group, int step) {
+        List<String> cc = task.unit() == null ? List.of()
+            : addresses(organisation.people(task.unit(), List.of(Role.UNIT_LEADER))).stream().toList();
+        sendToGroups(MailKind.TASK_ESCALATED, task, List.of(group), cc,
+            Map.of("step", step, "escalatedToName", GroupIds.unitOf(group).map(this::unitName).orElse(group)));
+    }
+
+    private void sendToGroups(MailKind kind, TaskFacts task, Collection<String> groups, Collection<String> cc,
+                              Map<String, Object> extra) {
+        for (String group : groups) {
+            UnitKey unit = GroupIds.unitOf(group).orElse(null);
+            if (unit == null) {
+                continue;
+            }
+            Role role = group.equals(unit.leaderGroup()) ? Role.UNIT_LEADER : Role.OFFICER;
+            for (Person person : organisation.people(unit, List.of(role))) {
+                if (person.email() == null || person.email().isBlank()) {
+                    continue;
+                }
+                Map<String, Object> variables = variables(task);
+                variables.put("recipientName", person.displayName());
+                variables.putAll(extra);
+                Set<String> copy = new LinkedHashSet<>(cc);
+                copy.remove(person.email());
+                outbox.enqueue(kind, List.of(person.email()), copy, variables, task.taskId(), task.processKey());
+            }
+        }
+    }
+
+    private Map<String, Object> variables(TaskFacts task) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("taskName", task.taskName());
+        variables.put("institutionName", Objects.requireNonNullElse(task.institutionName(), "—"));
+        variables.put("caseId", task.caseId() == null ? "—" : task.caseId());
+        variables.put("due", DATE_TIME.format(task.due().withZoneSameInstant(WorkingCalendar.ZONE)));
+        variables.put("unitName", task.unit() == null ? "—" : unitName(task.unit()));
+        variables.put("link", taskLink(task.taskId()));
+        return variables;
+    }
+
+    String taskLink(String taskId) {
+        return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    String inboxLink() {
+        return baseUrl + "/camunda/app/tasklist/default/";
+    }
+
+    String unitName(UnitKey unit) {
+        return organisation.unit(unit).map(Unit::name).orElse(unit.toString());
+    }
+
+    private static Set<String> addresses(List<Person> people) {
+        Set<String> addresses = new LinkedHashSet<>();
+        people.stream().map(Person::email).filter(e -> e != null && !e.isBlank()).forEach(addresses::add);
+        return addresses;
+    }
+
+    /** What a mail says about a task. */
+    public record TaskFacts(String taskId, String processKey, String taskName, Long caseId, String institutionName,
+                            UnitKey unit, ZonedDateTime due) {
+    }
+}

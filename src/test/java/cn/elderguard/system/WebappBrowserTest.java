@@ -69,6 +69,19 @@ class WebappBrowserTest {
     }
 
     @Test
+    void cockpitIsChinese() throws Exception {
+        WebDriver page = browser.driver();
+        page.get(url("/camunda/app/cockpit/default/"));
+        browser.logIn(adminId, adminPassword);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
+        browser.screenshot("cockpit");
+
+        assertThat(page.findElement(By.tagName("body")).getText())
+            .contains("流程监控", "未解决的异常事件", "流程定义", "部署")
+            .doesNotContain("Running Process Instances", "Open Incidents", "Deployments", "Dashboard");
+    }
+
+    @Test
     void englishStaysSelectable() throws Exception {
         WebDriver page = browser.driver();
         page.get(url("/camunda/app/welcome/default/?locale=en"));

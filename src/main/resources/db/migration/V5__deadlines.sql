@@ -21,6 +21,7 @@ CREATE TABLE EG_TASK_DEADLINE (
     TASK_ID                     VARCHAR(64)    PRIMARY KEY,
     CASE_ID                     BIGINT,
     PROCESS_INSTANCE_ID         VARCHAR(64)    NOT NULL,
+    PROCESS_DEFINITION_ID       VARCHAR(64)    NOT NULL,
     PROCESS_KEY                 VARCHAR(255)   NOT NULL,
     TASK_KEY                    VARCHAR(255)   NOT NULL,
     TASK_NAME                   VARCHAR(255),

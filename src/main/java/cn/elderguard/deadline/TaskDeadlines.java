@@ -49,7 +49,7 @@ public class TaskDeadlines {
     /** Priority added by each escalation step, up to the engine's usual maximum of 100. */
     static final int PRIORITY_STEP = 10;
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
-    private static final String COLUMNS = "TASK_ID, CASE_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE,"
+    private static final String COLUMNS = "TASK_ID, CASE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE,"
         + " DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP";
 
     private final JdbcClient jdbc;
@@ -85,14 +85,16 @@ public class TaskDeadlines {
         UnitKey unit = groups.stream().map(GroupIds::unitOf).flatMap(Optional::stream).findFirst()
             .or(() -> Optional.ofNullable(task.getAssignee()).flatMap(organisation::person).map(Person::unit))
             .orElse(null);
-        Deadline deadline = new Deadline(task.getId(), caseId(task.getExecution().getProcessBusinessKey()), processKey,
+        Deadline deadline = new Deadline(task.getId(), caseId(task.getExecution().getProcessBusinessKey()),
+            task.getProcessDefinitionId(), processKey,
             task.getTaskDefinitionKey(), task.getName(), text(task.getVariable(INSTITUTION_NAME)), unit, due,
             level.workingDays(), level.reminderDaysBefore(), level.escalationDaysAfter(), 0);
         int first = level.reminderDaysBefore() > 0 && deadline.moment(0, calendar).isAfter(created) ? 0 : 1;
-        jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_KEY, TASK_KEY, TASK_NAME,"
-                + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE,"
-                + " ESCALATION_DAYS_AFTER, NEXT_STEP) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(deadline.taskId(), deadline.caseId(), task.getProcessInstanceId(), processKey, deadline.taskKey(),
+        jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY,"
+                + " TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE,"
+                + " ESCALATION_DAYS_AFTER, NEXT_STEP) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(deadline.taskId(), deadline.caseId(), task.getProcessInstanceId(), deadline.processDefinitionId(), processKey,
+                deadline.taskKey(),
                 deadline.taskName(), deadline.institutionName(), unit == null ? null : unit.agency().name(),
                 unit == null ? null : unit.region().value(), timestamp(created), timestamp(due), level.workingDays(),
                 level.reminderDaysBefore(), join(level.escalationDaysAfter()), first)
@@ -152,7 +154,7 @@ public class TaskDeadlines {
 
     private void schedule(Deadline deadline) {
         EngineJobs.schedule(JOB_TYPE, deadline.taskId(), Date.from(deadline.moment(deadline.nextStep(), calendar).toInstant()),
-            JOB_RETRIES, deadline.processKey());
+            JOB_RETRIES, deadline.processDefinitionId());
     }
 
     private void record(Deadline deadline, int step, String kind, String escalatedTo) {
@@ -200,7 +202,8 @@ public class TaskDeadlines {
     private static Deadline deadline(ResultSet rs, int row) throws SQLException {
         String agency = rs.getString("AGENCY");
         UnitKey unit = agency == null ? null : new UnitKey(Agency.valueOf(agency), RegionCode.of(rs.getString("REGION_CODE")));
-        return new Deadline(rs.getString("TASK_ID"), (Long) rs.getObject("CASE_ID", Long.class), rs.getString("PROCESS_KEY"),
+        return new Deadline(rs.getString("TASK_ID"), (Long) rs.getObject("CASE_ID", Long.class),
+            rs.getString("PROCESS_DEFINITION_ID"), rs.getString("PROCESS_KEY"),
             rs.getString("TASK_KEY"), rs.getString("TASK_NAME"), rs.getString("INSTITUTION_NAME"), unit,
             rs.getTimestamp("DUE_AT").toInstant().atZone(WorkingCalendar.ZONE), rs.getBoolean("WORKING_DAYS"),
             rs.getInt("REMINDER_DAYS_BEFORE"),
@@ -208,8 +211,8 @@ public class TaskDeadlines {
     }
 
     /** A task's deadline as stored: the service level is copied so later changes do not move it. */
-    record Deadline(String taskId, Long caseId, String processKey, String taskKey, String taskName, String institutionName,
-                    UnitKey unit, ZonedDateTime due, boolean workingDays, int reminderDaysBefore,
+    record Deadline(String taskId, Long caseId, String processDefinitionId, String processKey, String taskKey, String taskName,
+                    String institutionName, UnitKey unit, ZonedDateTime due, boolean workingDays, int reminderDaysBefore,
                     List<Integer> escalationDaysAfter, int nextStep) {
 
         /** When step {@code step} is due: the reminder before the due moment, escalations after it. */
@@ -220,12 +223,12 @@ public class TaskDeadlines {
         }
 
         Deadline withNextStep(int step) {
-            return new Deadline(taskId, caseId, processKey, taskKey, taskName, institutionName, unit, due, workingDays,
-                reminderDaysBefore, escalationDaysAfter, step);
+            return new Deadline(taskId, caseId, processDefinitionId, processKey, taskKey, taskName, institutionName, unit, due,
+                workingDays, reminderDaysBefore, escalationDaysAfter, step);
         }
 
         TaskFacts facts() {
-            return new TaskFacts(taskId, processKey, taskName, caseId, institutionName, unit, due);
+            return new TaskFacts(taskId, processDefinitionId, taskName, caseId, institutionName, unit, due);
         }
     }
 }

@@ -34,7 +34,7 @@ class MailOutbox {
 
     /** Queues one mail; nothing when there is no recipient with an address. */
     void enqueue(MailKind kind, Collection<String> to, Collection<String> cc, Map<String, Object> variables, String taskId,
-                 String processKey) {
+                 String processDefinitionId) {
         if (to.isEmpty()) {
             return;
         }
@@ -44,6 +44,6 @@ class MailOutbox {
             .params(kind.name(), String.join(",", to), cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
                 taskId, new Timestamp(ClockUtil.getCurrentTime().getTime()))
             .update(keys);
-        EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, processKey);
+        EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, processDefinitionId);
     }
 }

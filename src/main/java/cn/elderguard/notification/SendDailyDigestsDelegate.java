@@ -26,7 +26,6 @@ import cn.elderguard.organisation.UnitKey;
 @Component("sendDailyDigests")
 class SendDailyDigestsDelegate implements JavaDelegate {
 
-    static final String PROCESS_KEY = "DailyDigest";
     static final int LIST_LIMIT = 20;
 
     private final JdbcClient jdbc;
@@ -76,7 +75,7 @@ class SendDailyDigestsDelegate implements JavaDelegate {
                 variables.put("listLimit", LIST_LIMIT);
                 variables.put("asOf", asOf);
                 variables.put("link", notices.inboxLink());
-                outbox.enqueue(MailKind.DAILY_DIGEST, List.of(leader.email()), List.of(), variables, null, PROCESS_KEY);
+                outbox.enqueue(MailKind.DAILY_DIGEST, List.of(leader.email()), List.of(), variables, null, execution.getProcessDefinitionId());
             }
         }
     }

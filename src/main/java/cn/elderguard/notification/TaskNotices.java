@@ -75,7 +75,7 @@ public class TaskNotices {
                 variables.putAll(extra);
                 Set<String> copy = new LinkedHashSet<>(cc);
                 copy.remove(person.email());
-                outbox.enqueue(kind, List.of(person.email()), copy, variables, task.taskId(), task.processKey());
+                outbox.enqueue(kind, List.of(person.email()), copy, variables, task.taskId(), task.processDefinitionId());
             }
         }
     }
@@ -110,7 +110,7 @@ public class TaskNotices {
     }
 
     /** What a mail says about a task. */
-    public record TaskFacts(String taskId, String processKey, String taskName, Long caseId, String institutionName,
+    public record TaskFacts(String taskId, String processDefinitionId, String taskName, Long caseId, String institutionName,
                             UnitKey unit, ZonedDateTime due) {
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 
 /**
@@ -20,17 +21,17 @@ public final class EngineJobs {
     }
 
     /** A job that runs at {@code due}. */
-    public static void schedule(String handlerType, String configuration, Date due, int retries, String processDefinitionKey) {
+    public static void schedule(String handlerType, String configuration, Date due, int retries, String processDefinitionId) {
         TimerEntity timer = new TimerEntity();
-        prepare(timer, handlerType, configuration, retries, processDefinitionKey);
+        prepare(timer, handlerType, configuration, retries, processDefinitionId);
         timer.setDuedate(due);
         commandContext().getJobManager().schedule(timer);
     }
 
     /** A job that runs as soon as a job executor picks it up, after the current transaction commits. */
-    public static void send(String handlerType, String configuration, int retries, String processDefinitionKey) {
+    public static void send(String handlerType, String configuration, int retries, String processDefinitionId) {
         MessageEntity message = new MessageEntity();
-        prepare(message, handlerType, configuration, retries, processDefinitionKey);
+        prepare(message, handlerType, configuration, retries, processDefinitionId);
         commandContext().getJobManager().send(message);
     }
 
@@ -41,12 +42,19 @@ public final class EngineJobs {
             .forEach(job -> context.getJobManager().deleteJob(job));
     }
 
-    private static void prepare(JobEntity job, String handlerType, String configuration, int retries, String processDefinitionKey) {
+    private static void prepare(JobEntity job, String handlerType, String configuration, int retries, String processDefinitionId) {
         job.setJobHandlerType(handlerType);
         job.setJobHandlerConfigurationRaw(configuration);
         job.setRetries(retries);
-        // Lets Cockpit and job queries tell which process a failing mail or deadline job belongs to.
-        job.setProcessDefinitionKey(processDefinitionKey);
+        // The job (not a process instance) belongs to the process whose work caused it, so that Cockpit
+        // lists its incident under that process when it finally fails.
+        if (processDefinitionId != null) {
+            ProcessDefinitionEntity definition = commandContext().getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(processDefinitionId);
+            job.setProcessDefinitionId(definition.getId());
+            job.setProcessDefinitionKey(definition.getKey());
+            job.setDeploymentId(definition.getDeploymentId());
+        }
     }
 
     private static CommandContext commandContext() {

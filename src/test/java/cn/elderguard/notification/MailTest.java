@@ -143,7 +143,7 @@ class MailTest {
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
             outbox.enqueue(MailKind.TASK_REMINDER, List.of("张三 <zhangsan@example"), List.of(), Map.of("recipientName", "张三",
                 "taskName", "核查线索", "institutionName", "某机构", "caseId", 1, "due", "2026年11月16日 09:00", "unitName", "河西镇民政办",
-                "link", "http://localhost/"), "no-such-task", "LeadDisposal");
+                "link", "http://localhost/"), "no-such-task", leadDisposalDefinition());
             return null;
         });
         String mailId = jdbc.sql("SELECT MAX(ID) FROM EG_MAIL WHERE TASK_ID = 'no-such-task'").query(String.class).single();
@@ -161,7 +161,13 @@ class MailTest {
         Incident incident = engine.getRuntimeService().createIncidentQuery().configuration(failed.id()).singleResult();
         assertThat(incident).as("an incident Cockpit shows").isNotNull();
         assertThat(incident.getIncidentMessage()).contains("zhangsan@example");
+        assertThat(incident.getProcessDefinitionId()).as("listed under its process in Cockpit").isEqualTo(leadDisposalDefinition());
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private String leadDisposalDefinition() {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("LeadDisposal").latestVersion()
+            .singleResult().getId();
     }
 
     /** Runs the mail jobs of the task's unsent mail; returns what arrived, newest first. */

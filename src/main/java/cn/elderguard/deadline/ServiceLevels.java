@@ -82,9 +82,12 @@ public class ServiceLevels implements SmartInitializingSingleton {
         log.info("Service level {}/{} reverted to {} by {}", processKey, taskKey, file.getDescription(), userId);
     }
 
-    /** Refreshes the rows that come from the file; rows an administrator set are kept. */
+    /**
+     * Refreshes the rows that come from the file; rows an administrator set are kept. Each row is its own
+     * statement (no surrounding transaction): when two nodes start together, the loser of an insert race
+     * skips that row instead of aborting the rest.
+     */
     @Override
-    @Transactional
     public void afterSingletonsInstantiated() {
         List<ServiceLevel> levels = read(file);
         for (ServiceLevel level : levels) {

@@ -25,6 +25,7 @@ class SessionController {
             "userId", currentUser.id(),
             "displayName", currentUser.person().map(p -> p.displayName()).orElse(currentUser.id()),
             "scope", currentUser.scope(),
+            "admin", currentUser.isAdmin(),
             "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 }

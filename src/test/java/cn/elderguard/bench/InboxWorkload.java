@@ -11,19 +11,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
-import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 
 /**
@@ -32,12 +26,9 @@ import cn.elderguard.support.LeadDisposalStarter;
  * authorization checks) among {@code bench.inbox.tasks} open tasks (default 200,000) spread over a province's
  * 3,600 town units; beside it the same query over as many bare tasks (one candidate group and the engine's
  * one authorization row each). Rows are written in bulk by SQL in the shape a real task has, read off a task
- * the application created. {@code ./mvnw -Pbench -Dtest=InboxBenchmark test}; PostgreSQL only.
+ * the application created. PostgreSQL only.
  */
-@Tag("benchmark")
-@ElderGuardTest
-@ExtendWith(OutputCaptureExtension.class)
-class InboxBenchmark {
+final class InboxWorkload {
 
     static final int TASKS = Integer.getInteger("bench.inbox.tasks", 200_000);
     static final int QUERIES = Integer.getInteger("bench.inbox.queries", 500);
@@ -49,14 +40,15 @@ class InboxBenchmark {
     static final String TOWN = "lpad((1 + t / 50)::text, 3, '0')";
     static final String TASK_TYPE = String.valueOf(Resources.TASK.resourceType());
 
-    @Autowired
-    ProcessEngine engine;
+    private final ProcessEngine engine;
+    private final JdbcClient jdbc;
 
-    @Autowired
-    JdbcClient jdbc;
+    InboxWorkload(ProcessEngine engine, JdbcClient jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+    }
 
-    @Test
-    void inbox(CapturedOutput output) {
+    Result run(CapturedOutput output) {
         Shape shape = shapeOfARealTask();
         System.err.printf("%nBENCHMARK inbox: a real task has %d candidate group(s) and %d authorization rows: %s%n",
             1, shape.supervisorRows() + 1, shape.describe());
@@ -67,15 +59,11 @@ class InboxBenchmark {
 
         seed("bench-eg-", true, shape);
         Figures elderGuard = measure("bench-eg-");
-        diagnose();
+        split();
         String plan = explain(output);
         delete("bench-eg-");
 
-        System.err.printf("BENCHMARK inbox, %,d open tasks, %d queries (list of 50 + count), ms:%n", TASKS, QUERIES);
-        System.err.printf("BENCHMARK   ElderGuard : p50 %6.1f  p95 %6.1f  p99 %6.1f%n", elderGuard.p50(), elderGuard.p95(), elderGuard.p99());
-        System.err.printf("BENCHMARK   bare       : p50 %6.1f  p95 %6.1f  p99 %6.1f%n", bare.p50(), bare.p95(), bare.p99());
-        System.err.printf("BENCHMARK   ratio p95  : %.2f (bound 2.0; absolute bound 50 ms)%n%n", elderGuard.p95() / bare.p95());
-        System.err.println("BENCHMARK EXPLAIN ANALYZE of the ElderGuard inbox list query:\n" + plan);
+        return new Result(elderGuard, bare, plan);
     }
 
     /** The authorization rows the application writes for one task, read off a task it created. */
@@ -169,7 +157,8 @@ class InboxBenchmark {
         }
     }
 
-    private void diagnose() {
+    /** Where an inbox load's time goes: the page, the count, and the page without authorization check. */
+    private void split() {
         Random random = new Random(3);
         long list = 0, count = 0, noAuth = 0;
         for (int i = 0; i < 100; i++) {
@@ -249,5 +238,8 @@ class InboxBenchmark {
     }
 
     record Figures(double p50, double p95, double p99) {
+    }
+
+    record Result(Figures elderGuard, Figures bare, String plan) {
     }
 }

@@ -1,0 +1,72 @@
+package cn.elderguard.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+
+import cn.elderguard.support.DemoOrganisation;
+
+/**
+ * Leads per second through the REST intake into started, routed LeadDisposal processes (each lead a new
+ * institution, so each opens a case), with 1 and 4 client threads; beside it, bare engine starts of a
+ * one-user-task process with the same number of variables.
+ */
+final class IntakeWorkload {
+
+    static final int LEADS = Integer.getInteger("bench.leads", 1_000);
+
+    private final int port;
+    private final ProcessEngine engine;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    IntakeWorkload(int port, ProcessEngine engine) {
+        this.port = port;
+        this.engine = engine;
+    }
+
+    Figures run() throws Exception {
+        leads(1, 200); // warm-up
+        double one = leads(1, LEADS);
+        double four = leads(4, LEADS);
+        engine.getRepositoryService().createDeployment().addModelInstance("BareReference.bpmn",
+            Bpmn.createExecutableProcess("BareReference").camundaHistoryTimeToLive(1).startEvent()
+                .userTask().camundaCandidateGroups("MARKET_REGULATION-" + DemoOrganisation.CHENGGUAN).endEvent().done()).deploy();
+        bare(1, 200);
+        return new Figures(one, four, bare(1, LEADS), bare(4, LEADS));
+    }
+
+    private double leads(int threads, int leads) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
+            .getBytes(StandardCharsets.UTF_8));
+        return Parallel.perSecond(threads, leads, i -> {
+            String body = """
+                {"source":"BANK_FUND_ALERT","reference":"%s","institution":{"name":"基准养老院-%s","jurisdiction":"%s"},
+                 "description":"大额资金异动","amountInvolvedYuan":500000}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
+                DemoOrganisation.DONGJIE);
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        });
+    }
+
+    private double bare(int threads, int starts) throws Exception {
+        return Parallel.perSecond(threads, starts, i -> engine.getRuntimeService().startProcessInstanceByKey("BareReference",
+            UUID.randomUUID().toString(), Map.of("jurisdiction", DemoOrganisation.DONGJIE, "responsibleAgency", "CIVIL_AFFAIRS",
+                "institutionName", "基准养老院")));
+    }
+
+    /** Leads (or bare starts) per second with 1 and 4 threads. */
+    record Figures(double one, double four, double bareOne, double bareFour) {
+    }
+}

@@ -120,11 +120,12 @@ public class TaskDeadlines {
         }
         Deadline deadline = open.get();
         int step = deadline.nextStep();
+        List<EscalationLadder.Step> rungs = deadline.unit() == null ? List.of() : ladder.of(deadline.unit());
         if (step == 0) {
             record(deadline, step, "REMINDER", null);
             notices.reminder(deadline.facts(), candidateGroups(task));
         } else {
-            EscalationLadder.Step rung = rung(deadline, step);
+            EscalationLadder.Step rung = step < rungs.size() ? rungs.get(step) : null;
             if (rung != null) {
                 if (!candidateGroups(task).contains(rung.groupId())) {
                     task.addCandidateGroup(rung.groupId());
@@ -135,21 +136,14 @@ public class TaskDeadlines {
             record(deadline, step, "ESCALATION", rung == null ? null : rung.groupId());
         }
         int next = step + 1;
-        boolean more = next <= deadline.escalationDaysAfter().size() && (deadline.unit() == null || rung(deadline, next) != null);
+        // Steps beyond the top of the ladder are not taken; without a unit only the service level counts.
+        boolean more = next <= deadline.escalationDaysAfter().size() && (deadline.unit() == null || next < rungs.size());
         jdbc.sql("UPDATE EG_TASK_DEADLINE SET NEXT_STEP = ? WHERE TASK_ID = ?").params(more ? next : -1, taskId).update();
         if (more) {
             schedule(deadline.withNextStep(next));
         } else {
             log.debug("Task {} reached the last deadline step {}", taskId, step);
         }
-    }
-
-    private EscalationLadder.Step rung(Deadline deadline, int step) {
-        if (deadline.unit() == null) {
-            return null;
-        }
-        List<EscalationLadder.Step> steps = ladder.of(deadline.unit());
-        return step < steps.size() ? steps.get(step) : null;
     }
 
     private void schedule(Deadline deadline) {

@@ -220,7 +220,6 @@ final class InboxWorkload {
     private static String bind(String sql, String parameters) {
         StringBuilder bound = new StringBuilder();
         Matcher value = Pattern.compile("(.*?)\\((String|Integer|Long|Timestamp|Boolean)\\)(, |$)").matcher(parameters.trim());
-        int at = 0;
         for (char c : sql.toCharArray()) {
             if (c == '?' && value.find()) {
                 String text = value.group(1);
@@ -228,7 +227,6 @@ final class InboxWorkload {
             } else {
                 bound.append(c);
             }
-            at++;
         }
         return bound.toString();
     }

@@ -87,7 +87,7 @@ public class TaskDeadlines {
             .orElse(null);
         Deadline deadline = new Deadline(task.getId(), caseId(task.getExecution().getProcessBusinessKey()),
             task.getProcessDefinitionId(), processKey,
-            task.getTaskDefinitionKey(), task.getName(), text(task.getVariable(INSTITUTION_NAME)), unit, due,
+            task.getTaskDefinitionKey(), task.getName(), text(task.getExecution().getVariable(INSTITUTION_NAME)), unit, due,
             level.workingDays(), level.reminderDaysBefore(), level.escalationDaysAfter(), 0);
         int first = level.reminderDaysBefore() > 0 && deadline.moment(0, calendar).isAfter(created) ? 0 : 1;
         jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY,"

@@ -34,15 +34,19 @@ public class CaseRepository {
             .query(CaseRepository::map).optional();
     }
 
-    /** Inserts an open case; a second open case for the institution violates EG_UQ_CASE_OPEN_INSTITUTION. */
-    long insertOpen(long institutionId, RegionCode jurisdiction, Agency responsibleAgency, Timestamp openedAt) {
+    /**
+     * Inserts an open case and returns it as stored, without reading it back; a second open case for the
+     * institution violates EG_UQ_CASE_OPEN_INSTITUTION.
+     */
+    CaseFile insertOpen(long institutionId, RegionCode jurisdiction, Agency responsibleAgency, Timestamp openedAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_CASE (INSTITUTION_ID, OPEN_INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, OPENED_AT)"
                 + " VALUES (?, ?, ?, ?, ?, ?)")
             .params(institutionId, institutionId, jurisdiction.value(), responsibleAgency.name(), CaseFile.Status.OPEN.name(),
                 openedAt)
             .update(key);
-        return GeneratedIds.id(key);
+        return new CaseFile(GeneratedIds.id(key), institutionId, jurisdiction, responsibleAgency, CaseFile.Status.OPEN, null,
+            openedAt.toInstant());
     }
 
     void linkProcess(long caseId, String processInstanceId) {

@@ -125,9 +125,8 @@ public class IntakeService {
         boolean newCase = caseFile == null;
         if (newCase) {
             var responsible = routing.responsibleFor(institution.jurisdiction(), institution.sector());
-            long caseId = cases.insertOpen(institution.id(), institution.jurisdiction(), responsible.sectorUnit().agency(), now);
-            caseFile = cases.byId(caseId).orElseThrow();
-            cases.linkProcess(caseId, caseProcess.start(caseFile, institution.name()));
+            caseFile = cases.insertOpen(institution.id(), institution.jurisdiction(), responsible.sectorUnit().agency(), now);
+            cases.linkProcess(caseFile.id(), caseProcess.start(caseFile, institution.name()));
         }
         long leadId = leads.insert(caseFile.id(), institution.id(), lead, region, submitter, key, trackingCode, now);
         if (lead.tipster() != null && !lead.tipster().isEmpty()) {

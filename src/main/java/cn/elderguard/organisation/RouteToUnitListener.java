@@ -51,7 +51,8 @@ public class RouteToUnitListener implements TaskListener {
     }
 
     private static String requiredVariable(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
+        // A task being created has no variables of its own; asking its execution spares a query for them.
+        Object value = task.getExecution().getVariable(name);
         if (value == null) {
             throw new RoutingException("任务 " + task.getTaskDefinitionKey() + " 无法分派：缺少流程变量 " + name);
         }

@@ -18,7 +18,8 @@ class ApplyCasePriority implements UserTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Integer priority = Variables.integer(task, RecordRatingDelegate.PRIORITY);
+        // The case's variable; a task being created has none of its own, and asking it would cost a query.
+        Integer priority = Variables.integer(task.getExecution(), RecordRatingDelegate.PRIORITY);
         if (priority != null) {
             task.setPriority(priority);
         }

@@ -1,5 +1,6 @@
 package cn.elderguard.security;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,6 +11,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
@@ -58,27 +62,46 @@ class SupervisorReadAccess implements UserTaskListener {
         supervisors.removeAll(candidates);
         Set<String> caseReaders = new LinkedHashSet<>(candidates);
         caseReaders.addAll(supervisors);
-        // The user completing the previous task may not manage authorizations; the grant is the system's.
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            supervisors.forEach(group -> grantRead(Resources.TASK, task.getId(), group));
-            caseReaders.forEach(group -> grantReadOnce(Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), group));
+        CommandContext command = Context.getCommandContext();
+        // The grants are the system's, not the user's who completed the previous task. They are written
+        // straight into this command's flush (one JDBC batch), not as one nested command each.
+        command.runWithoutAuthorization(() -> {
+            supervisors.forEach(group -> grantRead(command, Resources.TASK, task.getId(), group));
+            caseReaders.removeAll(caseReadersAlreadyGranted(command, task));
+            caseReaders.forEach(group -> grantRead(command, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), group));
             return null;
         });
     }
 
-    /** A case has several tasks for the same unit; its process instance is granted once. */
-    private void grantReadOnce(Resources resource, String resourceId, String groupId) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() == 0) {
-            grantRead(resource, resourceId, groupId);
+    /**
+     * A case has several tasks for the same unit; its process instance is granted once. The grants made
+     * earlier in this command are not in the database yet, so the command's cache is read too; a case
+     * started in this command has no other grants, which spares the intake path the query.
+     */
+    private Set<String> caseReadersAlreadyGranted(CommandContext command, DelegateTask task) {
+        String processInstanceId = task.getProcessInstanceId();
+        Set<String> granted = new HashSet<>();
+        for (AuthorizationEntity cached : command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
+            if (cached.getResourceType() == Resources.PROCESS_INSTANCE.resourceType() && processInstanceId.equals(cached.getResourceId())
+                && cached.getGroupId() != null) {
+                granted.add(cached.getGroupId());
+            }
         }
+        var processInstance = command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, processInstanceId);
+        boolean startedInThisCommand = processInstance != null && command.getDbEntityManager().getDbEntityCache().isTransient(processInstance);
+        if (!startedInThisCommand) {
+            authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
+                .forEach(authorization -> granted.add(authorization.getGroupId()));
+        }
+        return granted;
     }
 
-    private void grantRead(Resources resource, String resourceId, String groupId) {
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    private static void grantRead(CommandContext command, Resources resource, String resourceId, String groupId) {
+        AuthorizationEntity read = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         read.setGroupId(groupId);
         read.setResource(resource);
         read.setResourceId(resourceId);
         read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
+        command.getAuthorizationManager().insert(read);
     }
 }

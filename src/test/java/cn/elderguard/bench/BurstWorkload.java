@@ -80,9 +80,8 @@ final class BurstWorkload {
     }
 
     private Side bare(ProcessEngine engine, JdbcClient jdbc) throws Exception {
-        engine.getRepositoryService().createDeployment().addModelInstance("BareTimer.bpmn",
-            Bpmn.createExecutableProcess("BareTimer").camundaHistoryTimeToLive(1).startEvent()
-                .intermediateCatchEvent("Event_Due").timerWithDuration("PT1H").endEvent().done()).deploy();
+        BareDeployment.deploy(engine, "BareTimer.bpmn", Bpmn.createExecutableProcess("BareTimer").camundaHistoryTimeToLive(1).startEvent()
+            .intermediateCatchEvent("Event_Due").timerWithDuration("PT1H").endEvent().done());
         Date created = new Date();
         ClockUtil.setCurrentTime(created);
         Parallel.perSecond(4, TASKS, i -> engine.getRuntimeService().startProcessInstanceByKey("BareTimer", UUID.randomUUID().toString()));

@@ -23,6 +23,9 @@ final class IntakeWorkload {
 
     static final int LEADS = Integer.getInteger("bench.leads", 1_000);
 
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+
     private final int port;
     private final ProcessEngine engine;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -36,25 +39,37 @@ final class IntakeWorkload {
         leads(1, 200); // warm-up
         double one = leads(1, LEADS);
         double four = leads(4, LEADS);
-        engine.getRepositoryService().createDeployment().addModelInstance("BareReference.bpmn",
-            Bpmn.createExecutableProcess("BareReference").camundaHistoryTimeToLive(1).startEvent()
-                .userTask().camundaCandidateGroups("MARKET_REGULATION-" + DemoOrganisation.CHENGGUAN).endEvent().done()).deploy();
+        sessions(1, 200);
+        double sessionsOne = sessions(1, LEADS);
+        BareDeployment.deploy(engine, "BareReference.bpmn", Bpmn.createExecutableProcess("BareReference").camundaHistoryTimeToLive(1)
+            .startEvent().userTask().camundaCandidateGroups("MARKET_REGULATION-" + DemoOrganisation.CHENGGUAN).endEvent().done());
         bare(1, 200);
-        return new Figures(one, four, bare(1, LEADS), bare(4, LEADS));
+        Figures figures = new Figures(one, four, bare(1, LEADS), bare(4, LEADS), sessionsOne);
+        BareDeployment.requireBare(engine, "BareReference");
+        return figures;
     }
 
     private double leads(int threads, int leads) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
         return Parallel.perSecond(threads, leads, i -> {
             String body = """
                 {"source":"BANK_FUND_ALERT","reference":"%s","institution":{"name":"基准养老院-%s","jurisdiction":"%s"},
                  "description":"大额资金异动","amountInvolvedYuan":500000}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
                 DemoOrganisation.DONGJIE);
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
+                .header("Authorization", AUTH).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        });
+    }
+
+    /** The HTTP round trip and login alone, on the same client: {@code GET /api/session} as the same account. */
+    private double sessions(int threads, int requests) throws Exception {
+        return Parallel.perSecond(threads, requests, i -> {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/session"))
+                .header("Authorization", AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
         });
@@ -66,7 +81,7 @@ final class IntakeWorkload {
                 "institutionName", "基准养老院")));
     }
 
-    /** Leads (or bare starts) per second with 1 and 4 threads. */
-    record Figures(double one, double four, double bareOne, double bareFour) {
+    /** Leads (or bare starts) per second with 1 and 4 threads; logged-in no-op requests per second on 1. */
+    record Figures(double one, double four, double bareOne, double bareFour, double sessionsOne) {
     }
 }

@@ -8,9 +8,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
+import cn.elderguard.support.DropCreatedDatabases;
 import cn.elderguard.support.ElderGuardTest;
 
 /**
@@ -18,7 +21,9 @@ import cn.elderguard.support.ElderGuardTest;
  * times routing look-ups. Run with {@code ./mvnw -Pbench test}; figures go to docs/benchmarks.md.
  */
 @Tag("benchmark")
+@ExtendWith(DropCreatedDatabases.class) // before the Spring annotation: drops the database after Spring closed it
 @ElderGuardTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrganisationImportBenchmark {
 
     @Autowired

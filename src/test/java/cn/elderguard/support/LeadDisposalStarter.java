@@ -31,7 +31,17 @@ public final class LeadDisposalStarter {
     }
 
     public static ProcessInstance start(ProcessEngine engine, Agency agency, String region, String institutionName) {
-        JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        long caseId = openCase(engine, agency, region, institutionName);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(LeadDisposalProcess.KEY, Long.toString(caseId),
+            Map.of(RouteToUnitListener.JURISDICTION, region, RouteToUnitListener.RESPONSIBLE_AGENCY, agency.name(),
+                LeadDisposalProcess.VAR_INSTITUTION_NAME, institutionName));
+        jdbc(engine).sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
+        return instance;
+    }
+
+    /** An unregistered venue and its open case, without a process yet; returns the case id (the business key). */
+    public static long openCase(ProcessEngine engine, Agency agency, String region, String institutionName) {
+        JdbcClient jdbc = jdbc(engine);
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder institution = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_INSTITUTION (NAME, NATURAL_KEY, REGISTERED, SECTOR, REGION_CODE, NEEDS_CONFIRMATION, CREATED_AT, UPDATED_AT)"
@@ -42,12 +52,11 @@ public final class LeadDisposalStarter {
         jdbc.sql("INSERT INTO EG_CASE (INSTITUTION_ID, OPEN_INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, OPENED_AT)"
                 + " VALUES (?, ?, ?, ?, 'OPEN', ?)")
             .params(institutionId, institutionId, region, agency.name(), now).update(caseKey);
-        long caseId = GeneratedIds.id(caseKey);
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(LeadDisposalProcess.KEY, Long.toString(caseId),
-            Map.of(RouteToUnitListener.JURISDICTION, region, RouteToUnitListener.RESPONSIBLE_AGENCY, agency.name(),
-                LeadDisposalProcess.VAR_INSTITUTION_NAME, institutionName));
-        jdbc.sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
-        return instance;
+        return GeneratedIds.id(caseKey);
+    }
+
+    private static JdbcClient jdbc(ProcessEngine engine) {
+        return JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     public static Task verificationTask(ProcessEngine engine, ProcessInstance instance) {

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -36,6 +38,7 @@ public final class PostgresTestDatabase {
     }
 
     private static final AtomicBoolean STALE_DATABASES_DROPPED = new AtomicBoolean();
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     /** Creates a new database and returns its JDBC URL. */
     public static String create() {
@@ -46,6 +49,7 @@ public final class PostgresTestDatabase {
                 dropStaleDatabases(admin);
             }
             statement.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("The tests need PostgreSQL, and none is usable at " + ADMIN_URL
                 + " as user '" + USER + "' (" + e.getMessage() + "). Start one on 127.0.0.1:5432 (`bash .ci/run` does it)"
@@ -69,6 +73,25 @@ public final class PostgresTestDatabase {
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + USER,
             "--spring.datasource.password=" + PASSWORD };
+    }
+
+    /**
+     * Drops the databases this JVM created, for runs whose contexts are all closed by now (the benchmarks,
+     * see {@link DropCreatedDatabases}). One still in use stays, and a later run drops it.
+     */
+    static void dropCreated() {
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD)) {
+            for (String name : List.copyOf(CREATED)) {
+                try (Statement drop = admin.createStatement()) {
+                    drop.execute("DROP DATABASE IF EXISTS " + name);
+                    CREATED.remove(name);
+                } catch (SQLException e) {
+                    System.err.println("Database " + name + " is still in use and stays; the next run drops it (" + e.getMessage() + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the databases this run created: " + e.getMessage(), e);
+        }
     }
 
     static String urlOf(String database) {

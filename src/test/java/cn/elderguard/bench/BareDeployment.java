@@ -1,0 +1,59 @@
+package cn.elderguard.bench;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deploys a reference model as bare Camunda runs it: same engine, configuration and database, but without
+ * the deadline, notice and grant listeners that UserTaskListenersPlugin puts on every user task of every
+ * model, which would make the reference measure ElderGuard's task work too. The engine's parser is not
+ * reachable, so the listeners are taken off the parsed definition in the deployment cache, where it stays
+ * for the run.
+ */
+final class BareDeployment {
+
+    private BareDeployment() {
+    }
+
+    static void deploy(ProcessEngine engine, String resourceName, BpmnModelInstance model) {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String deploymentId = engine.getRepositoryService().createDeployment().addModelInstance(resourceName, model).deploy().getId();
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getId();
+        configuration.getCommandExecutorTxRequired().execute(command -> {
+            ProcessDefinitionEntity definition = configuration.getDeploymentCache().findDeployedProcessDefinitionById(definitionId);
+            for (ActivityImpl activity : definition.getActivities()) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    var task = userTask.getTaskDefinition();
+                    for (String event : task.getTaskListeners().keySet()) {
+                        // The engine fires from the merged list it built at parse time; both are cleaned.
+                        task.getTaskListenersForEvent(event).removeIf(BareDeployment::isElderGuards);
+                        var fired = task.getAllTaskListenersForEvent(event);
+                        if (fired != null) {
+                            fired.removeIf(BareDeployment::isElderGuards);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean isElderGuards(TaskListener listener) {
+        return listener.getClass().getName().startsWith("cn.elderguard.");
+    }
+
+    /** Fails the run when the reference did ElderGuard's task work after all (its tasks got deadlines). */
+    static void requireBare(ProcessEngine engine, String processKey) {
+        JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        long deadlines = jdbc.sql("SELECT COUNT(*) FROM EG_TASK_DEADLINE WHERE PROCESS_KEY = ?").param(processKey).query(Long.class).single();
+        if (deadlines > 0) {
+            throw new IllegalStateException("the bare reference " + processKey + " ran ElderGuard's task listeners (" + deadlines + " deadlines)");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.elderguard.security;
+
+import static cn.elderguard.support.DemoOrganisation.CHENGGUAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.GroupIds;
+import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.RoutingService;
+import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.support.LeadDisposalStarter;
+
+/**
+ * The read grants every user task gets: its unit's supervisors read the task, its unit and supervisors
+ * read the case, once per case even when several tasks of one unit are created in one command.
+ */
+@ElderGuardTest
+class SupervisorReadAccessTest {
+
+    private static final String UNIT = GroupIds.officers(Agency.MARKET_REGULATION, RegionCode.of(CHENGGUAN));
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RoutingService routing;
+
+    @Test
+    void parallelAndLaterTasksOfOneUnitGrantTheCaseOnce() {
+        String key = "Grants_" + UUID.randomUUID().toString().replace("-", "");
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+            .camundaHistoryTimeToLive(1).startEvent().parallelGateway("Gateway_Split")
+            .userTask("Task_A").camundaCandidateGroups(UNIT).parallelGateway("Gateway_Join")
+            .userTask("Task_C").camundaCandidateGroups(UNIT).endEvent()
+            .moveToNode("Gateway_Split").userTask("Task_B").camundaCandidateGroups(UNIT).connectTo("Gateway_Join").done()).deploy();
+        List<String> supervisors = routing.supervisorGroups(RegionCode.of(CHENGGUAN));
+        assertThat(supervisors).isNotEmpty().doesNotContain(UNIT);
+
+        // Task_A and Task_B are created in the starting command, before anything is flushed.
+        long caseId = LeadDisposalStarter.openCase(engine, Agency.MARKET_REGULATION, CHENGGUAN, "并行任务测试机构");
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key, Long.toString(caseId));
+        List<Task> parallel = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
+        assertThat(parallel).hasSize(2);
+        parallel.forEach(task -> assertThat(readers(Resources.TASK, task.getId())).containsExactlyInAnyOrderElementsOf(supervisors));
+        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).containsOnlyOnce(UNIT).containsAll(supervisors)
+            .hasSize(supervisors.size() + 1);
+
+        parallel.forEach(task -> engine.getTaskService().complete(task.getId()));
+        Task later = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(later.getTaskDefinitionKey()).isEqualTo("Task_C");
+        assertThat(readers(Resources.TASK, later.getId())).containsExactlyInAnyOrderElementsOf(supervisors);
+        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).hasSize(supervisors.size() + 1);
+    }
+
+    /** Groups granted READ on the resource, one entry per grant row. */
+    private List<String> readers(Resources resource, String resourceId) {
+        return engine.getAuthorizationService().createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list().stream()
+            .filter(grant -> grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && grant.isPermissionGranted(Permissions.READ))
+            .filter(grant -> resource != Resources.TASK || supervisorsOnly(grant))
+            .map(Authorization::getGroupId).toList();
+    }
+
+    /** The engine grants the candidate group its own READ + TASK_WORK on the task; that one is not ours. */
+    private static boolean supervisorsOnly(Authorization grant) {
+        return !UNIT.equals(grant.getGroupId());
+    }
+}

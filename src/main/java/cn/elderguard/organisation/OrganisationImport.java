@@ -40,12 +40,15 @@ public class OrganisationImport {
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transaction;
     private final EngineIdentity identity;
+    private final OrganisationRepository organisation;
 
-    OrganisationImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, EngineIdentity identity) {
+    OrganisationImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, EngineIdentity identity,
+                       OrganisationRepository organisation) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transaction = transaction;
         this.identity = identity;
+        this.organisation = organisation;
     }
 
     /** Imports the file or throws {@link OrganisationImportException} listing every problem. */
@@ -59,6 +62,7 @@ public class OrganisationImport {
         }
         long[] checked = new long[1];
         ImportResult result = transaction.execute(status -> {
+            organisation.changing();
             plan.check();
             checked[0] = System.nanoTime();
             if (!file.problems.isEmpty()) {

@@ -2,31 +2,50 @@ package cn.elderguard.organisation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reads the organisation tables. Every query is a primary-key or indexed lookup. */
+/**
+ * Reads the organisation tables. Every query is a primary-key or indexed lookup.
+ *
+ * <p>The look-ups that every lead and task makes (routing, supervisors, recipients, the user's scope) are kept
+ * in memory, tagged with the organisation's version (EG_ORGANISATION_VERSION, raised by every import). The
+ * version is read once per transaction, so a node sees another node's import from its next transaction on;
+ * inside an import's own transaction nothing is cached (decision 014). Listings and pages are not cached.
+ */
 @Repository
 public class OrganisationRepository {
 
     private static final String UNIT_COLUMNS = "AGENCY, REGION_CODE, NAME";
     private static final String PERSON_COLUMNS = "USER_ID, DISPLAY_NAME, AGENCY, REGION_CODE, ROLE, EMAIL, PHONE";
+    /** The whole organisation of a province is ~30,000 entries; more means unbounded keys: start over. */
+    private static final int MAX_ENTRIES = 100_000;
+    private static final long CHANGING = -1;
 
     private final JdbcClient jdbc;
+    private final Map<List<Object>, Cached> cache = new ConcurrentHashMap<>();
+    /** The key of the version bound to the current transaction; per instance, as each has its own cache. */
+    private final Object versionInTransaction = new Object();
 
     OrganisationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Jurisdiction> jurisdiction(RegionCode code) {
-        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE REGION_CODE = ?")
-            .param(code.value()).query(OrganisationRepository::jurisdiction).optional();
+        return cached(key("jurisdiction", code), () ->
+            jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE REGION_CODE = ?")
+                .param(code.value()).query(OrganisationRepository::jurisdiction).optional());
     }
 
     public List<Jurisdiction> children(RegionCode code) {
@@ -35,19 +54,21 @@ public class OrganisationRepository {
     }
 
     public Optional<Unit> unit(UnitKey key) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = ? AND REGION_CODE = ?")
-            .param(key.agency().name()).param(key.region().value())
-            .query(OrganisationRepository::unit).optional();
+        return cached(key("unit", key), () ->
+            jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = ? AND REGION_CODE = ?")
+                .param(key.agency().name()).param(key.region().value())
+                .query(OrganisationRepository::unit).optional());
     }
 
     /** Units of {@code agency} in any of {@code regions}, deepest jurisdiction first. */
     public List<Unit> units(Agency agency, Collection<RegionCode> regions) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = :agency AND REGION_CODE IN (:regions)")
-            .param("agency", agency.name())
-            .param("regions", regions.stream().map(RegionCode::value).toList())
-            .query(OrganisationRepository::unit).list().stream()
-            .sorted(Comparator.comparing((Unit unit) -> unit.region().value()).reversed())
-            .toList();
+        return cached(key("units", agency, List.copyOf(regions)), () ->
+            jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = :agency AND REGION_CODE IN (:regions)")
+                .param("agency", agency.name())
+                .param("regions", regions.stream().map(RegionCode::value).toList())
+                .query(OrganisationRepository::unit).list().stream()
+                .sorted(Comparator.comparing((Unit unit) -> unit.region().value()).reversed())
+                .toList());
     }
 
     /** Units whose jurisdiction lies in the subtree of {@code region}, one page at a time. */
@@ -59,17 +80,19 @@ public class OrganisationRepository {
     }
 
     public Optional<Person> person(String userId) {
-        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE USER_ID = ?")
-            .param(userId).query(OrganisationRepository::person).optional();
+        return cached(key("person", userId), () ->
+            jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE USER_ID = ?")
+                .param(userId).query(OrganisationRepository::person).optional());
     }
 
     /** The people of a unit in the given roles (mail recipients of the unit's work). */
     public List<Person> people(UnitKey unit, Collection<Role> roles) {
-        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE AGENCY = :agency AND REGION_CODE = :region"
-                + " AND ROLE IN (:roles) ORDER BY USER_ID")
-            .param("agency", unit.agency().name()).param("region", unit.region().value())
-            .param("roles", roles.stream().map(Role::name).toList())
-            .query(OrganisationRepository::person).list();
+        return cached(key("people", unit, List.copyOf(roles)), () ->
+            jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM EG_PERSON WHERE AGENCY = :agency AND REGION_CODE = :region"
+                    + " AND ROLE IN (:roles) ORDER BY USER_ID")
+                .param("agency", unit.agency().name()).param("region", unit.region().value())
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query(OrganisationRepository::person).list());
     }
 
     /** The first {@code limit} people with their unit's name, by jurisdiction and agency (start-up listing). */
@@ -83,10 +106,11 @@ public class OrganisationRepository {
 
     /** Jurisdictions among {@code regions} that have leading-group members. */
     public List<RegionCode> regionsWithLeadingGroup(Collection<RegionCode> regions) {
-        return jdbc.sql("SELECT DISTINCT REGION_CODE FROM EG_PERSON WHERE ROLE = :role AND REGION_CODE IN (:regions)")
-            .param("role", Role.LEADING_GROUP.name())
-            .param("regions", regions.stream().map(RegionCode::value).toList())
-            .query((rs, row) -> RegionCode.of(rs.getString(1))).list();
+        return cached(key("regionsWithLeadingGroup", List.copyOf(regions)), () ->
+            jdbc.sql("SELECT DISTINCT REGION_CODE FROM EG_PERSON WHERE ROLE = :role AND REGION_CODE IN (:regions)")
+                .param("role", Role.LEADING_GROUP.name())
+                .param("regions", regions.stream().map(RegionCode::value).toList())
+                .query((rs, row) -> RegionCode.of(rs.getString(1))).list());
     }
 
     /** All sectors (a handful of rows): code, Chinese name, regulating agency. */
@@ -101,8 +125,73 @@ public class OrganisationRepository {
 
     /** The agency that regulates a sector (行业归口), from the EG_SECTOR table. */
     public Optional<Agency> sectorAgency(String sector) {
-        return jdbc.sql("SELECT AGENCY FROM EG_SECTOR WHERE CODE = ?").param(sector)
-            .query((rs, row) -> Agency.valueOf(rs.getString(1))).optional();
+        return cached(key("sectorAgency", sector), () ->
+            jdbc.sql("SELECT AGENCY FROM EG_SECTOR WHERE CODE = ?").param(sector)
+                .query((rs, row) -> Agency.valueOf(rs.getString(1))).optional());
+    }
+
+    /**
+     * Called by an import inside its transaction, before it writes: raises the version (other nodes drop
+     * their entries from their next transaction on) and stops caching in this transaction, whose reads may
+     * see rows the import has not finished.
+     */
+    void changing() {
+        jdbc.sql("UPDATE EG_ORGANISATION_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            bindVersion(CHANGING);
+        }
+        cache.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(List<Object> key, Supplier<T> load) {
+        long version = version();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return (T) hit.value();
+        }
+        T value = load.get();
+        if (version != CHANGING && !(value instanceof Optional<?> optional && optional.isEmpty())) {
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+            // Tagged with the version this transaction read: its rows are at least that new.
+            cache.put(key, new Cached(version, value));
+        }
+        return value;
+    }
+
+    /** A cache key; Arrays.asList, unlike List.of, takes a null part (an unknown user id, say). */
+    private static List<Object> key(Object... parts) {
+        return Arrays.asList(parts);
+    }
+
+    /** The organisation's version: once per transaction, on every call outside one. */
+    private long version() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return readVersion();
+        }
+        Long bound = (Long) TransactionSynchronizationManager.getResource(versionInTransaction);
+        return bound != null ? bound : bindVersion(readVersion());
+    }
+
+    private long bindVersion(long version) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction);
+        TransactionSynchronizationManager.bindResource(versionInTransaction, version);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction);
+            }
+        });
+        return version;
+    }
+
+    private long readVersion() {
+        return jdbc.sql("SELECT VERSION FROM EG_ORGANISATION_VERSION WHERE ID = 1").query(Long.class).single();
+    }
+
+    private record Cached(long version, Object value) {
     }
 
     static Jurisdiction jurisdiction(ResultSet rs, int row) throws SQLException {

@@ -30,6 +30,9 @@ class OrganisationImportTest {
     IdentityService identity;
 
     @Autowired
+    OrganisationRepository organisation;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -109,6 +112,8 @@ class OrganisationImportTest {
 
         // t940101001000_market_regulation_1 moves from the town's market unit to the county's, and is renamed.
         String moved = "t940101001000_market_regulation_1";
+        assertThat(organisation.person(moved).orElseThrow().unit().region()).as("now in memory too")
+            .isEqualTo(RegionCode.of("940101001000"));
         file.replaceUser(indexOf(file, moved), "{id: " + moved + ", name: 新名字, agency: MARKET_REGULATION, jurisdiction: \"940101000000\", role: OFFICER}");
 
         ImportResult third = importer.importFile(file.stream());
@@ -117,6 +122,9 @@ class OrganisationImportTest {
         assertThat(identity.createGroupQuery().groupMember(moved).list()).extracting(Group::getId)
             .containsExactly("MARKET_REGULATION-940101000000");
         assertThat(identity.checkPassword(moved, "secret")).as("the password is kept").isTrue();
+        assertThat(organisation.person(moved).orElseThrow()).as("the import replaced what was in memory")
+            .extracting(person -> person.unit().region(), Person::displayName)
+            .containsExactly(RegionCode.of("940101000000"), "新名字");
     }
 
     private static int indexOf(OrganisationFileBuilder file, String userId) {

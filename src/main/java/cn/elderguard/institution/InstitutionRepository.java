@@ -34,14 +34,17 @@ public class InstitutionRepository {
             .query(InstitutionRepository::map).optional();
     }
 
-    /** Locks the institution's row until the transaction ends: intake of leads about it is serialised. */
-    public Optional<Institution> lock(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_INSTITUTION I WHERE I.ID = ? FOR UPDATE").param(id)
+    public Optional<Institution> byNaturalKey(String naturalKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_INSTITUTION I WHERE I.NATURAL_KEY = ?").param(naturalKey)
             .query(InstitutionRepository::map).optional();
     }
 
-    public Optional<Institution> byNaturalKey(String naturalKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_INSTITUTION I WHERE I.NATURAL_KEY = ?").param(naturalKey)
+    /**
+     * The institution with this natural key, its row locked until the transaction ends: intake of leads
+     * about one institution is serialised on it.
+     */
+    Optional<Institution> lockByNaturalKey(String naturalKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_INSTITUTION I WHERE I.NATURAL_KEY = ? FOR UPDATE").param(naturalKey)
             .query(InstitutionRepository::map).optional();
     }
 

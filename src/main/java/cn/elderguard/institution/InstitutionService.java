@@ -100,12 +100,14 @@ public class InstitutionService {
     /**
      * For intake, inside its transaction: the institution a lead names — by credit code, else by name in
      * its jurisdiction — or a new unregistered venue built from what the lead says, flagged for the
-     * verifying officer to confirm or merge. No user scope here: intake has checked who may submit.
+     * verifying officer to confirm or merge. No user scope here: intake has checked who may submit. Its row
+     * is locked for the rest of the transaction (a new row is, by its insert), so leads about one institution
+     * are taken in one at a time.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Institution resolveReported(String name, String creditCode, String address, RegionCode jurisdiction) {
         String code = blankToNull(creditCode) == null ? null : creditCode.trim().toUpperCase();
-        var known = institutions.byNaturalKey(Institution.naturalKey(code, name.trim(), jurisdiction));
+        var known = institutions.lockByNaturalKey(Institution.naturalKey(code, name.trim(), jurisdiction));
         if (known.isPresent()) {
             return known.get();
         }
@@ -128,12 +130,6 @@ public class InstitutionService {
             prepaidFeesYuan != null ? prepaidFeesYuan.setScale(2, RoundingMode.HALF_UP) : stored.prepaidFeesYuan(),
             stored.relatedCompanies(), stored.pledgeSignedOn(),
             registeredElsewhere != null ? registeredElsewhere : stored.registeredElsewhere(), false));
-    }
-
-    /** Locks an institution for the rest of the transaction (see {@link InstitutionRepository#lock}). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Institution lock(long id) {
-        return institutions.lock(id).orElseThrow();
     }
 
     /**

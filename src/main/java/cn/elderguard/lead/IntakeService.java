@@ -119,7 +119,6 @@ public class IntakeService {
         }
         Institution institution = institutions.resolveReported(lead.institution().name(), lead.institution().creditCode(),
             lead.institution().address(), region);
-        institution = institutions.lock(institution.id());
         Timestamp now = Timestamp.from(Instant.now());
         CaseFile caseFile = cases.openFor(institution.id()).orElse(null);
         boolean newCase = caseFile == null;

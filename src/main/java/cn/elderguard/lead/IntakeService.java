@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +79,11 @@ public class IntakeService {
         } else if (currentUser.hasGroup(GroupIds.LEAD_INTAKE)) {
             throw new AccessDeniedException("接口账号不能提交来源为“" + lead.source().label() + "”的线索");
         }
-        RegionCode region = checkReferences(lead);
-        if (!currentUser.scope().coversRegion(region)) {
-            throw new AccessDeniedException("线索所在区划 " + region + " 不在您的辖区内");
-        }
-        return intake(lead, region, currentUser.id(), key, lead.source() == LeadSource.PUBLIC_TIP ? trackingCodes.next() : null);
+        return intake(lead, currentUser.id(), key, lead.source() == LeadSource.PUBLIC_TIP ? trackingCodes.next() : null, region -> {
+            if (!currentUser.scope().coversRegion(region)) {
+                throw new AccessDeniedException("线索所在区划 " + region + " 不在您的辖区内");
+            }
+        });
     }
 
     /** A tip from the public page: no login, always a new lead, answered with a tracking code. */
@@ -90,14 +91,23 @@ public class IntakeService {
         if (lead.source() != LeadSource.PUBLIC_TIP) {
             throw new InvalidInputException("source", "公众举报页面只接受群众举报（PUBLIC_TIP）");
         }
-        RegionCode region = checkReferences(lead);
-        return intake(lead, region, PUBLIC_SUBMITTER, null, trackingCodes.next());
+        return intake(lead, PUBLIC_SUBMITTER, null, trackingCodes.next(), region -> {
+        });
     }
 
-    private IntakeReceipt intake(LeadSubmission lead, RegionCode region, String submitter, String key, String trackingCode) {
+    /**
+     * The checks that read the database, then the intake, in one transaction (one connection, and one read
+     * of the organisation's version); retried when a concurrent intake stored the same rows first.
+     */
+    private IntakeReceipt intake(LeadSubmission lead, String submitter, String key, String trackingCode,
+                                 Consumer<RegionCode> submitterMayReport) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> intakeOnce(lead, region, submitter, key, trackingCode));
+                return transaction.execute(status -> {
+                    RegionCode region = checkReferences(lead);
+                    submitterMayReport.accept(region);
+                    return intakeOnce(lead, region, submitter, key, trackingCode);
+                });
             } catch (DataIntegrityViolationException e) {
                 // Another node or thread stored the same institution, open case or idempotency key first.
                 if (attempt == ATTEMPTS) {

@@ -53,10 +53,10 @@ public class OrganisationRepository {
             .param(code.value()).query(OrganisationRepository::jurisdiction).list();
     }
 
-    public Optional<Unit> unit(UnitKey key) {
-        return cached(key("unit", key), () ->
+    public Optional<Unit> unit(UnitKey unit) {
+        return cached(key("unit", unit), () ->
             jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = ? AND REGION_CODE = ?")
-                .param(key.agency().name()).param(key.region().value())
+                .param(unit.agency().name()).param(unit.region().value())
                 .query(OrganisationRepository::unit).optional());
     }
 
@@ -175,15 +175,17 @@ public class OrganisationRepository {
         return bound != null ? bound : bindVersion(readVersion());
     }
 
+    /** Binds (or rebinds) the transaction's version; the binding ends with the transaction. */
     private long bindVersion(long version) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction);
+        if (TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction) == null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction);
+                }
+            });
+        }
         TransactionSynchronizationManager.bindResource(versionInTransaction, version);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(versionInTransaction);
-            }
-        });
         return version;
     }
 

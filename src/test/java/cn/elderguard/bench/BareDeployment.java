@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.elderguard.support.EngineJobRows;
 
 /**
  * Deploys a reference model as bare Camunda runs it: same engine, configuration and database, but without
@@ -50,8 +51,7 @@ final class BareDeployment {
 
     /** Fails the run when the reference did ElderGuard's task work after all (its tasks got deadlines). */
     static void requireBare(ProcessEngine engine, String processKey) {
-        JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
-        long deadlines = jdbc.sql("SELECT COUNT(*) FROM EG_TASK_DEADLINE WHERE PROCESS_KEY = ?").param(processKey).query(Long.class).single();
+        long deadlines = EngineJobRows.jdbc(engine).sql("SELECT COUNT(*) FROM EG_TASK_DEADLINE WHERE PROCESS_KEY = ?").param(processKey).query(Long.class).single();
         if (deadlines > 0) {
             throw new IllegalStateException("the bare reference " + processKey + " ran ElderGuard's task listeners (" + deadlines + " deadlines)");
         }

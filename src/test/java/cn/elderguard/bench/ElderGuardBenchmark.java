@@ -28,7 +28,6 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import cn.elderguard.support.DropCreatedDatabases;
 
-
 /**
  * The benchmark suite (docs/benchmarks.md): intake, inbox, escalation burst and footprint, each beside its
  * bare-Camunda reference in the same run, printed as one table at the end. A measuring instrument: it fails

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,13 +34,13 @@ public final class LeadDisposalStarter {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(LeadDisposalProcess.KEY, Long.toString(caseId),
             Map.of(RouteToUnitListener.JURISDICTION, region, RouteToUnitListener.RESPONSIBLE_AGENCY, agency.name(),
                 LeadDisposalProcess.VAR_INSTITUTION_NAME, institutionName));
-        jdbc(engine).sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
+        EngineJobRows.jdbc(engine).sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
         return instance;
     }
 
     /** An unregistered venue and its open case, without a process yet; returns the case id (the business key). */
     public static long openCase(ProcessEngine engine, Agency agency, String region, String institutionName) {
-        JdbcClient jdbc = jdbc(engine);
+        JdbcClient jdbc = EngineJobRows.jdbc(engine);
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder institution = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_INSTITUTION (NAME, NATURAL_KEY, REGISTERED, SECTOR, REGION_CODE, NEEDS_CONFIRMATION, CREATED_AT, UPDATED_AT)"
@@ -53,10 +52,6 @@ public final class LeadDisposalStarter {
                 + " VALUES (?, ?, ?, ?, 'OPEN', ?)")
             .params(institutionId, institutionId, region, agency.name(), now).update(caseKey);
         return GeneratedIds.id(caseKey);
-    }
-
-    private static JdbcClient jdbc(ProcessEngine engine) {
-        return JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     public static Task verificationTask(ProcessEngine engine, ProcessInstance instance) {

@@ -17,6 +17,7 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.security.AccessScope;
 import cn.elderguard.security.CurrentUser;
 import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.NotFoundException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 
 /**
@@ -36,11 +37,13 @@ public class InstitutionService {
         this.currentUser = currentUser;
     }
 
+    static final String NOT_FOUND = "机构不存在或不在您的职责范围内";
+    /** The same answer whoever holds the code, so the registry of other jurisdictions stays unknown (docs/security.md). */
+    static final String REGISTERED_ELSEWHERE = "该统一社会信用代码已由其他辖区或行业登记，请联系上级处非办核实";
+
+    /** An institution of the caller's registry; 404 whether it does not exist or is someone else's. */
     public Institution get(long id) {
-        Institution institution = institutions.byId(id)
-            .orElseThrow(() -> new InvalidInputException("id", "机构 " + id + " 不存在"));
-        requireInScope(institution);
-        return institution;
+        return institutions.byId(id).filter(this::inScope).orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
     @Transactional
@@ -74,11 +77,13 @@ public class InstitutionService {
             institutions.insert(candidate);
             return Upsert.CREATED;
         }
+        if (!inScope(stored.get())) {
+            throw new InvalidInputException(candidate.creditCode() != null ? "creditCode" : "name", REGISTERED_ELSEWHERE);
+        }
         Institution updated = candidate.withId(stored.get().id());
         if (updated.equals(stored.get())) {
             return Upsert.UNCHANGED;
         }
-        requireInScope(stored.get());
         institutions.update(updated);
         return Upsert.UPDATED;
     }
@@ -89,10 +94,10 @@ public class InstitutionService {
         if (region == null) {
             throw new InvalidInputException("jurisdiction", "请指定区划");
         }
-        if (!scope.coversRegion(region)) {
+        if (!scope.coversRegistry(region, scope.registryAgency())) {
             throw new AccessDeniedException("区划 " + region + " 不在您的辖区内");
         }
-        return institutions.page(region, scope.everything() ? null : scope.agency(), afterId, Math.min(Math.max(limit, 1), 100));
+        return institutions.page(region, scope.registryAgency(), afterId, Math.min(Math.max(limit, 1), 100));
     }
 
     public enum Upsert { CREATED, UPDATED, UNCHANGED }
@@ -188,20 +193,25 @@ public class InstitutionService {
     }
 
     private void requireUnique(Institution institution) {
+        String field = institution.creditCode() != null ? "creditCode" : "name";
         institutions.byNaturalKey(institution.naturalKey())
             .filter(other -> !Objects.equals(other.id(), institution.id()))
             .ifPresent(other -> {
-                throw new InvalidInputException(institution.creditCode() != null ? "creditCode" : "name",
-                    (institution.creditCode() != null ? "统一社会信用代码" : "同一区划内的机构名称") + "已登记为机构 " + other.id()
+                throw new InvalidInputException(field, !inScope(other) ? REGISTERED_ELSEWHERE
+                    : (institution.creditCode() != null ? "统一社会信用代码" : "同一区划内的机构名称") + "已登记为机构 " + other.id()
                         + "（" + other.name() + "）");
             });
     }
 
     void requireInScope(Institution institution) {
-        Agency agency = organisation.sectorAgency(institution.sector()).orElse(null);
-        if (!currentUser.scope().covers(institution.jurisdiction(), agency)) {
+        if (!inScope(institution)) {
             throw new AccessDeniedException("机构所在区划或行业不在您的职责范围内");
         }
+    }
+
+    private boolean inScope(Institution institution) {
+        Agency agency = organisation.sectorAgency(institution.sector()).orElse(null);
+        return currentUser.scope().coversRegistry(institution.jurisdiction(), agency);
     }
 
     private static String blankToNull(String value) {

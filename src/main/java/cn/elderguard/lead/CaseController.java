@@ -20,7 +20,7 @@ import cn.elderguard.system.InvalidInputException;
 
 /**
  * Cases as supervisors and officers read them: the three lists of a jurisdiction (排查清单 / 整改清单 /
- * 销号清单, RULES §6) and one case's ratings with their explanation and its timeline (台账).
+ * 销号清单) and one case's ratings with their explanation and its timeline (台账).
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -29,12 +29,14 @@ class CaseController {
     private static final List<String> LISTS = List.of("SCREENING", "RECTIFICATION", "CLOSE_OUT");
 
     private final CaseRepository cases;
+    private final CaseAccess access;
     private final CaseTimeline timeline;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
-    CaseController(CaseRepository cases, CaseTimeline timeline, JdbcClient jdbc, CurrentUser currentUser) {
+    CaseController(CaseRepository cases, CaseAccess access, CaseTimeline timeline, JdbcClient jdbc, CurrentUser currentUser) {
         this.cases = cases;
+        this.access = access;
         this.timeline = timeline;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
@@ -49,22 +51,27 @@ class CaseController {
             throw new InvalidInputException("list", "应为 " + LISTS);
         }
         AccessScope scope = currentUser.scope();
-        RegionCode region = jurisdiction != null ? jurisdiction : scope.region();
-        if (region == null) {
-            throw new InvalidInputException("jurisdiction", "请指定区划");
+        int limit = Math.min(Math.max(size, 1), 100);
+        if (jurisdiction != null && !scope.isEverything() && !scope.coversRegion(jurisdiction)) {
+            throw new AccessDeniedException("区划 " + jurisdiction + " 不在您的辖区内");
         }
-        if (!scope.coversRegion(region)) {
-            throw new AccessDeniedException("区划 " + region + " 不在您的辖区内");
-        }
-        return cases.page(list, region, scope.everything() ? null : scope.agency(), after, Math.min(Math.max(size, 1), 100));
+        return switch (scope.kind()) {
+            case EVERYTHING, SUPERVISOR -> {
+                RegionCode region = jurisdiction != null ? jurisdiction : scope.region();
+                if (region == null) {
+                    throw new InvalidInputException("jurisdiction", "请指定区划");
+                }
+                yield cases.page(list, region, null, after, limit);
+            }
+            // A sector unit lists the cases it has been given work on (docs/security.md).
+            case UNIT -> cases.pageForUnit(list, scope.unit(), jurisdiction, after, limit);
+            case SERVICE_ACCOUNT, NONE -> throw new AccessDeniedException("您没有查看案件的权限");
+        };
     }
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable long id) {
-        CaseFile caseFile = cases.byId(id).orElseThrow(() -> new InvalidInputException("id", "案件 " + id + " 不存在"));
-        if (!currentUser.scope().covers(caseFile.jurisdiction(), caseFile.responsibleAgency())) {
-            throw new AccessDeniedException("该案件不在您的职责范围内");
-        }
+        CaseFile caseFile = access.readable(id);
         List<Map<String, Object>> ratings = jdbc.sql("SELECT RISK_LEVEL, REASONS, PRIORITY, RATED_AT FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID")
             .param(id).query((rs, row) -> Map.<String, Object>of("riskLevel", rs.getString(1), "reasons", rs.getString(2),
                 "priority", rs.getInt(3), "ratedAt", rs.getTimestamp(4).toInstant())).list();

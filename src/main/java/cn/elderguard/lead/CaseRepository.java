@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.GeneratedIds;
 
 @Repository
@@ -65,9 +66,44 @@ public class CaseRepository {
             .param("list", caseList).param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast())
             .param("agency", agency == null ? null : agency.name(), java.sql.Types.VARCHAR)
             .param("after", afterId).param("limit", limit)
-            .query((rs, row) -> new CaseSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+            .query(CaseRepository::summary)
             .list();
+    }
+
+    private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
+        return new CaseSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant());
+    }
+
+    /** One page of the cases a unit has been given work on, on one list, optionally within a subtree, by id. */
+    public List<CaseSummary> pageForUnit(String caseList, UnitKey unit, RegionCode subtree, long afterId, int limit) {
+        return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
+                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT FROM EG_CASE_UNIT U JOIN EG_CASE C ON C.ID = U.CASE_ID"
+                + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
+                + " WHERE U.AGENCY = :agency AND U.REGION_CODE = :region AND U.CASE_ID > :after AND C.CASE_LIST = :list"
+                + " AND (:first IS NULL OR C.REGION_CODE BETWEEN :first AND :last)"
+                + " ORDER BY U.CASE_ID FETCH FIRST :limit ROWS ONLY")
+            .param("agency", unit.agency().name()).param("region", unit.region().value()).param("after", afterId)
+            .param("list", caseList)
+            .param("first", subtree == null ? null : subtree.subtreeFirst(), java.sql.Types.VARCHAR)
+            .param("last", subtree == null ? null : subtree.subtreeLast(), java.sql.Types.VARCHAR)
+            .param("limit", limit)
+            .query(CaseRepository::summary)
+            .list();
+    }
+
+    /** Whether the case's tasks were ever offered to {@code unit}. */
+    boolean involves(long caseId, UnitKey unit) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_CASE_UNIT WHERE AGENCY = ? AND REGION_CODE = ? AND CASE_ID = ?")
+            .params(unit.agency().name(), unit.region().value(), caseId).query(Long.class).single() > 0;
+    }
+
+    /** Records that the case's work went to {@code unit} (once per case and unit). */
+    void recordUnit(long caseId, UnitKey unit) {
+        jdbc.sql("INSERT INTO EG_CASE_UNIT (AGENCY, REGION_CODE, CASE_ID) SELECT ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM EG_CASE_UNIT WHERE AGENCY = ? AND REGION_CODE = ? AND CASE_ID = ?)")
+            .params(unit.agency().name(), unit.region().value(), caseId, unit.agency().name(), unit.region().value(), caseId)
+            .update();
     }
 
     /** A case as the lists show it. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 
 /**
- * Lead intake (RULES §3): every lead is stored; a lead about an institution with an open case joins it,
+ * Lead intake (docs/intake.md): every lead is stored; a lead about an institution with an open case joins it,
  * otherwise it opens a case and starts its {@code LeadDisposal} process — case, process, lead and any new
  * institution in ONE transaction (docs/decisions/007), so none can exist without the others. Leads about
  * one institution are serialised on its row; the unique open-case and idempotency constraints are the
@@ -47,10 +48,11 @@ public class IntakeService {
     private final OrganisationRepository organisation;
     private final CurrentUser currentUser;
     private final TrackingCodes trackingCodes;
+    private final CaseAccess caseAccess;
 
     IntakeService(TransactionTemplate transaction, InstitutionService institutions, CaseRepository cases, LeadRepository leads,
                   CaseProcess caseProcess, RoutingService routing, OrganisationRepository organisation, CurrentUser currentUser,
-                  TrackingCodes trackingCodes) {
+                  TrackingCodes trackingCodes, CaseAccess caseAccess) {
         this.transaction = transaction;
         this.institutions = institutions;
         this.cases = cases;
@@ -60,6 +62,7 @@ public class IntakeService {
         this.organisation = organisation;
         this.currentUser = currentUser;
         this.trackingCodes = trackingCodes;
+        this.caseAccess = caseAccess;
     }
 
     /**
@@ -83,7 +86,19 @@ public class IntakeService {
             if (!currentUser.scope().coversRegion(region)) {
                 throw new AccessDeniedException("线索所在区划 " + region + " 不在您的辖区内");
             }
-        });
+        }, this::forSubmitter);
+    }
+
+    /**
+     * A lead about an institution of another jurisdiction (matched by its credit code) is taken by that
+     * jurisdiction, as any other lead about it; its submitter learns that it was referred, and nothing about the
+     * case there (docs/intake.md). Whoever may not read the case gets the receipt without the case.
+     */
+    private IntakeReceipt forSubmitter(IntakeReceipt receipt, CaseFile caseFile) {
+        if (caseAccess.mayRead(caseFile)) {
+            return receipt;
+        }
+        return receipt.withoutCase(!currentUser.scope().coversRegion(caseFile.jurisdiction()));
     }
 
     /** A tip from the public page: no login, always a new lead, answered with a tracking code. */
@@ -92,7 +107,7 @@ public class IntakeService {
             throw new InvalidInputException("source", "公众举报页面只接受群众举报（PUBLIC_TIP）");
         }
         return intake(lead, PUBLIC_SUBMITTER, null, trackingCodes.next(), region -> {
-        });
+        }, (receipt, caseFile) -> receipt);
     }
 
     /**
@@ -100,13 +115,13 @@ public class IntakeService {
      * of the organisation's version); retried when a concurrent intake stored the same rows first.
      */
     private IntakeReceipt intake(LeadSubmission lead, String submitter, String key, String trackingCode,
-                                 Consumer<RegionCode> submitterMayReport) {
+                                 Consumer<RegionCode> submitterMayReport, BiFunction<IntakeReceipt, CaseFile, IntakeReceipt> answer) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
                     RegionCode region = checkReferences(lead);
                     submitterMayReport.accept(region);
-                    return intakeOnce(lead, region, submitter, key, trackingCode);
+                    return intakeOnce(lead, region, submitter, key, trackingCode, answer);
                 });
             } catch (DataIntegrityViolationException e) {
                 // Another node or thread stored the same institution, open case or idempotency key first.
@@ -118,13 +133,14 @@ public class IntakeService {
         }
     }
 
-    private IntakeReceipt intakeOnce(LeadSubmission lead, RegionCode region, String submitter, String key, String trackingCode) {
+    private IntakeReceipt intakeOnce(LeadSubmission lead, RegionCode region, String submitter, String key, String trackingCode,
+                                     BiFunction<IntakeReceipt, CaseFile, IntakeReceipt> answer) {
         if (key != null) {
             var earlier = leads.byIdempotencyKey(submitter, key);
             if (earlier.isPresent()) {
                 Lead first = earlier.get();
-                return new IntakeReceipt(first.id(), first.caseId(), first.institutionId(), false, false,
-                    leads.trackingCode(first.id()).orElse(null), true);
+                return answer.apply(new IntakeReceipt(first.id(), first.caseId(), first.institutionId(), false, false,
+                    leads.trackingCode(first.id()).orElse(null), true, false), cases.byId(first.caseId()).orElseThrow());
             }
         }
         Institution institution = institutions.resolveReported(lead.institution().name(), lead.institution().creditCode(),
@@ -141,8 +157,8 @@ public class IntakeService {
         if (lead.tipster() != null && !lead.tipster().isEmpty()) {
             leads.insertTipster(leadId, lead.tipster());
         }
-        return new IntakeReceipt(leadId, caseFile.id(), institution.id(), newCase, institution.needsConfirmation(),
-            trackingCode, false);
+        return answer.apply(new IntakeReceipt(leadId, caseFile.id(), institution.id(), newCase, institution.needsConfirmation(),
+            trackingCode, false, false), caseFile);
     }
 
     /** Rules that need the database: the jurisdiction exists, a credit code has its right check character. */

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.lead.LeadSubmission.TipsterContact;
 import cn.elderguard.security.CurrentUser;
-import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.NotFoundException;
 
 /**
  * Lead intake for logged-in submitters: other systems' service accounts (HTTP Basic; resends carry the
@@ -29,17 +28,21 @@ class LeadController {
     private final IntakeService intake;
     private final LeadRepository leads;
     private final CaseRepository cases;
+    private final CaseAccess access;
     private final TipsterDirectory tipsters;
     private final CurrentUser currentUser;
 
-    LeadController(IntakeService intake, LeadRepository leads, CaseRepository cases, TipsterDirectory tipsters,
+    LeadController(IntakeService intake, LeadRepository leads, CaseRepository cases, CaseAccess access, TipsterDirectory tipsters,
                    CurrentUser currentUser) {
         this.intake = intake;
         this.leads = leads;
         this.cases = cases;
+        this.access = access;
         this.tipsters = tipsters;
         this.currentUser = currentUser;
     }
+
+    static final String NOT_FOUND = "线索不存在或不在您的职责范围内";
 
     /** 201 with the new lead; 200 with the first answer when the idempotency key was seen before. */
     @PostMapping
@@ -49,15 +52,20 @@ class LeadController {
         return ResponseEntity.status(receipt.resent() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 
-    /** A lead, without its tipster, for whoever's scope covers the case. */
+    /**
+     * A lead without its tipster for those who may read its case; for its submitter (a service account, a grid
+     * worker, an officer of another town) only the receipt of what they sent; 404 for anyone else.
+     */
     @GetMapping("/{id}")
-    Lead get(@PathVariable long id) {
-        Lead lead = leads.byId(id).orElseThrow(() -> new InvalidInputException("id", "线索 " + id + " 不存在"));
-        CaseFile caseFile = cases.byId(lead.caseId()).orElseThrow();
-        if (!currentUser.scope().covers(caseFile.jurisdiction(), caseFile.responsibleAgency())) {
-            throw new AccessDeniedException("该线索不在您的职责范围内");
+    Object get(@PathVariable long id) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (access.mayRead(cases.byId(lead.caseId()).orElseThrow())) {
+            return lead;
         }
-        return lead;
+        if (lead.submittedBy().equals(currentUser.id())) {
+            return LeadReceipt.of(lead);
+        }
+        throw new NotFoundException(NOT_FOUND);
     }
 
     /** The tipster's contact details: only for the 处非办 handling the case. */

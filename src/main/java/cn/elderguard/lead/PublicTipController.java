@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
-import cn.elderguard.security.PublicRateLimiter;
+import cn.elderguard.security.ClientRateLimiter;
 import cn.elderguard.system.InvalidInputException;
 
 /**
@@ -37,13 +37,13 @@ class PublicTipController {
     private final IntakeService intake;
     private final LeadRepository leads;
     private final OrganisationRepository organisation;
-    private final PublicRateLimiter rateLimiter;
+    private final ClientRateLimiter rateLimiter;
     private final RegionCode root;
     private final int tipsPerHour;
     private final int lookupsPerHour;
 
     PublicTipController(IntakeService intake, LeadRepository leads, OrganisationRepository organisation,
-                        PublicRateLimiter rateLimiter, @Value("${elderguard.public.root-region}") String root,
+                        ClientRateLimiter rateLimiter, @Value("${elderguard.public.root-region}") String root,
                         @Value("${elderguard.public.tips-per-hour}") int tipsPerHour,
                         @Value("${elderguard.public.lookups-per-hour}") int lookupsPerHour) {
         this.intake = intake;

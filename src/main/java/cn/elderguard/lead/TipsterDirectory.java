@@ -9,10 +9,10 @@ import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.security.CurrentUser;
-import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.NotFoundException;
 
 /**
- * 举报人: a tipster's identity is visible only to the 处非办 handling the case (RULES §6), i.e. the members
+ * 举报人: a tipster's identity is visible only to the 处非办 handling the case (docs/security.md), i.e. the members
  * of the 处非办 unit that the case's jurisdiction routes to. Not to the sector officers, not to 处非办s
  * further up, not to administrators. The only way to read EG_TIPSTER.
  */
@@ -20,21 +20,24 @@ import cn.elderguard.system.InvalidInputException;
 public class TipsterDirectory {
 
     private final LeadRepository leads;
-    private final CaseRepository cases;
+    private final CaseAccess access;
     private final RoutingService routing;
     private final CurrentUser currentUser;
 
-    TipsterDirectory(LeadRepository leads, CaseRepository cases, RoutingService routing, CurrentUser currentUser) {
+    TipsterDirectory(LeadRepository leads, CaseAccess access, RoutingService routing, CurrentUser currentUser) {
         this.leads = leads;
-        this.cases = cases;
+        this.access = access;
         this.routing = routing;
         this.currentUser = currentUser;
     }
 
-    /** The tipster's contact details, or an empty contact for an anonymous tip. */
+    /**
+     * The tipster's contact details, or an empty contact for an anonymous tip. 404 to whoever may not read the
+     * case at all, 403 to a reader who is not the handling 处非办.
+     */
     public TipsterContact contact(long leadId) {
-        Lead lead = leads.byId(leadId).orElseThrow(() -> new InvalidInputException("leadId", "线索 " + leadId + " 不存在"));
-        CaseFile caseFile = cases.byId(lead.caseId()).orElseThrow();
+        Lead lead = leads.byId(leadId).orElseThrow(() -> new NotFoundException(LeadController.NOT_FOUND));
+        CaseFile caseFile = access.readable(lead.caseId());
         Unit handling = routing.route(Agency.CHUFEI_OFFICE, caseFile.jurisdiction());
         boolean handlingChufei = currentUser.person().map(Person::unit).filter(handling.key()::equals).isPresent();
         if (!handlingChufei) {

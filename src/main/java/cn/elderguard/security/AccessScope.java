@@ -1,35 +1,62 @@
 package cn.elderguard.security;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.UnitKey;
 
 /**
- * Which business data a user may see: the subtree of their unit's jurisdiction, limited to their own
- * agency's business unless they are a 处非办 or leading-group member; administrators see everything.
+ * What business data a user may see (docs/security.md, "Who sees what"):
+ * <ul>
+ *   <li>{@link Kind#EVERYTHING}: administrators;</li>
+ *   <li>{@link Kind#SUPERVISOR}: the 处非办 and the leading group of a jurisdiction read every case of its subtree;</li>
+ *   <li>{@link Kind#UNIT}: a sector unit's people read the cases their unit has been given work on, and the registry
+ *       of their own agency's sectors in their subtree;</li>
+ *   <li>{@link Kind#SERVICE_ACCOUNT}: another system submits leads in its subtree and reads back only its own;</li>
+ *   <li>{@link Kind#NONE}: someone the organisation does not know.</li>
+ * </ul>
  */
-public record AccessScope(boolean everything, RegionCode region, Agency agency) {
+public record AccessScope(Kind kind, RegionCode region, @JsonIgnore UnitKey unit) {
 
-    static AccessScope all() {
-        return new AccessScope(true, null, null);
+    public enum Kind { EVERYTHING, SUPERVISOR, UNIT, SERVICE_ACCOUNT, NONE }
+
+    static AccessScope everything() {
+        return new AccessScope(Kind.EVERYTHING, null, null);
     }
 
     static AccessScope none() {
-        return new AccessScope(false, null, null);
+        return new AccessScope(Kind.NONE, null, null);
     }
 
-    /** Whether data of {@code agency} about {@code subject} is visible; {@code agency} null means any agency's. */
-    public boolean covers(RegionCode subject, Agency subjectAgency) {
-        if (everything) {
-            return true;
-        }
-        if (region == null || !region.contains(subject)) {
-            return false;
-        }
-        return agency == null || agency == subjectAgency;
+    @JsonIgnore
+    public boolean isEverything() {
+        return kind == Kind.EVERYTHING;
     }
 
-    /** Whether anything in {@code subject}'s jurisdiction is visible. */
+    /** Whether every case in {@code subject}'s jurisdiction is visible (read-only) to this user. */
+    public boolean supervises(RegionCode subject) {
+        return kind == Kind.EVERYTHING || (kind == Kind.SUPERVISOR && region.contains(subject));
+    }
+
+    /** Whether the user acts in {@code subject}'s jurisdiction at all: reports leads there, looks up its places. */
     public boolean coversRegion(RegionCode subject) {
-        return everything || (region != null && region.contains(subject));
+        return kind == Kind.EVERYTHING || (kind != Kind.NONE && region != null && region.contains(subject));
+    }
+
+    /** Whether the registry entry of an institution of {@code sectorAgency} in {@code subject} is visible and editable. */
+    public boolean coversRegistry(RegionCode subject, Agency sectorAgency) {
+        return switch (kind) {
+            case EVERYTHING -> true;
+            case SUPERVISOR -> region.contains(subject);
+            case UNIT -> region.contains(subject) && unit.agency() == sectorAgency;
+            case SERVICE_ACCOUNT, NONE -> false;
+        };
+    }
+
+    /** The agency whose registry entries a sector unit sees; null for everyone else. */
+    @JsonIgnore
+    public Agency registryAgency() {
+        return kind == Kind.UNIT ? unit.agency() : null;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
-import cn.elderguard.organisation.Role;
+import cn.elderguard.organisation.UnitKey;
 
 /** The logged-in user of an application request, as a person of the organisation and an access scope. */
 @Component
@@ -41,18 +41,20 @@ public class CurrentUser {
 
     public AccessScope scope() {
         if (isAdmin()) {
-            return AccessScope.all();
+            return AccessScope.everything();
         }
         return person().map(CurrentUser::scopeOf).orElse(AccessScope.none());
     }
 
     static AccessScope scopeOf(Person person) {
-        if (person.role() == Role.ADMIN) {
-            return AccessScope.all();
-        }
-        boolean supervisor = person.unit().agency() == Agency.CHUFEI_OFFICE || person.role() == Role.LEADING_GROUP
-            || person.role() == Role.SERVICE_ACCOUNT;
-        return new AccessScope(false, person.unit().region(), supervisor ? null : person.unit().agency());
+        UnitKey unit = person.unit();
+        return switch (person.role()) {
+            case ADMIN -> AccessScope.everything();
+            case SERVICE_ACCOUNT -> new AccessScope(AccessScope.Kind.SERVICE_ACCOUNT, unit.region(), unit);
+            case LEADING_GROUP -> new AccessScope(AccessScope.Kind.SUPERVISOR, unit.region(), unit);
+            case OFFICER, UNIT_LEADER -> new AccessScope(unit.agency() == Agency.CHUFEI_OFFICE
+                ? AccessScope.Kind.SUPERVISOR : AccessScope.Kind.UNIT, unit.region(), unit);
+        };
     }
 
     private static Authentication authentication() {

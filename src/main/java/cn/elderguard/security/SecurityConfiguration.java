@@ -15,12 +15,24 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -29,6 +41,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.elderguard.organisation.GroupIds;
 
 /**
  * Nothing is reachable without logging in (docs/decisions/004), except the public tip page.
@@ -48,6 +64,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";
+    /** Our servlet filters run after Spring Security's chain (order -100) and in this order among themselves. */
+    static final int ENGINE_REST_AUTHENTICATION_ORDER = 10;
     static final String LOGIN_PAGE = "/camunda/app/welcome/default/#!/login";
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
         + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -60,6 +78,29 @@ class SecurityConfiguration {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
             HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns(ENGINE_REST + "/*");
+        registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
+        return registration;
+    }
+
+    /** After the engine REST login (the caller is known), before the engine's resources. */
+    @Bean
+    FilterRegistrationBean<EngineDoors> engineDoors(ProcessEngine engine, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new EngineDoors(engine, json));
+        registration.setName("engine-doors");
+        registration.addUrlPatterns(ENGINE_REST + "/*", EngineDoors.WEBAPP_API + "/*");
+        registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER + 1);
+        return registration;
+    }
+
+    /** Before any login is checked, whatever the door (docs/security.md, "Logins"). */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(ClientRateLimiter limiter,
+                                                        @Value("${elderguard.login.failures-per-client}") int failuresPerClient,
+                                                        @Value("${elderguard.login.window}") Duration window) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(limiter, failuresPerClient, window));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }
 
@@ -89,7 +130,10 @@ class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Groups.CAMUNDA_ADMIN)
                 // "/" only redirects to the webapps' login page; /assets holds stylesheets and scripts.
                 .requestMatchers("/", "/error", "/favicon.ico", "/assets/**", "/public/**").permitAll()
-                .anyRequest().authenticated())
+                // Service accounts submit leads and read back their own receipts, nothing else (docs/security.md).
+                .requestMatchers(HttpMethod.POST, "/api/leads").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/leads/{id}").authenticated()
+                .anyRequest().access(SecurityConfiguration::peopleOnly))
             .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
             .addFilterBefore(new PublicRequestSizeLimit(), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
@@ -97,9 +141,9 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                     AntPathRequestMatcher.antMatcher("/app/**"))
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), request -> true))
-            // Basic-auth callers (other systems) send no cookies to forge; the public API authenticates nobody.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(
-                    request -> request.getHeader("Authorization") != null,
+            // Only a genuine HTTP Basic call without a session (another system) has no cookie to forge; any request
+            // that carries a session needs the token, whatever else it sends. The public API authenticates nobody.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::basicWithoutSession,
                     AntPathRequestMatcher.antMatcher("/public/**"))
                 // Every request is "authenticated" anew from the webapps' session; renewing the token each time
                 // would invalidate the one a page just fetched.
@@ -110,6 +154,19 @@ class SecurityConfiguration {
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                 .sessionFixation(fixation -> fixation.none()))
             .build();
+    }
+
+    static boolean basicWithoutSession(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+            && request.getRequestedSessionId() == null && request.getSession(false) == null;
+    }
+
+    private static AuthorizationDecision peopleOnly(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication user = authentication.get();
+        boolean person = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
+            && user.getAuthorities().stream().noneMatch(authority -> GroupIds.LEAD_INTAKE.equals(authority.getAuthority()));
+        return new AuthorizationDecision(person);
     }
 
     /**

@@ -54,14 +54,14 @@ class InstitutionApiTest {
     }
 
     @Test
-    void institutionsOutsideTheCallersScopeAreForbidden() {
+    void institutionsOutsideTheCallersScopeAreNotFound() {
         long id = Api.as(http, "cg_mz", DemoOrganisation.PASSWORD)
             .post("/api/institutions", institution("辖区测试养老院-" + UUID.randomUUID(), TestCreditCodes.next())).json().path("id").asLong();
 
         assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/institutions/" + id).status())
-            .as("another town's civil affairs").isEqualTo(403);
+            .as("another town's civil affairs").isEqualTo(404);
         assertThat(Api.as(http, "cg_scjg", DemoOrganisation.PASSWORD).get("/api/institutions/" + id).status())
-            .as("the same town's market regulation: not its sector").isEqualTo(403);
+            .as("the same town's market regulation: not its sector").isEqualTo(404);
         assertThat(Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD).get("/api/institutions/" + id).status())
             .as("the county 处非办").isEqualTo(200);
         assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/institutions?jurisdiction=" + DemoOrganisation.CHENGGUAN)

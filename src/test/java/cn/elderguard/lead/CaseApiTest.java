@@ -42,7 +42,7 @@ class CaseApiTest {
         assertThat(detail.path("ratings").get(0).path("reasons").asText()).isEqualTo("橙：被纳入黑名单");
         assertThat(detail.path("timeline").findValuesAsText("kind")).contains("TASK_COMPLETED", "RATED", "REPORTED_UPWARD");
 
-        assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/cases/" + caseId).status()).isEqualTo(403);
+        assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD).get("/api/cases/" + caseId).status()).isEqualTo(200);
         assertThat(civilAffairs.get("/api/cases?list=NONSENSE").errorFields()).containsExactly("list");
     }

@@ -1,0 +1,116 @@
+package cn.elderguard.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The deployed Camunda Forms of user tasks, parsed once per process definition and task (deployed forms never
+ * change): what a submission may carry and what makes it valid, written once in the form itself.
+ */
+@Component
+public class TaskForms {
+
+    private final FormService forms;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final ObjectMapper json;
+    private final Map<String, Form> byTask = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, FormField>> byProcessDefinition = new ConcurrentHashMap<>();
+
+    TaskForms(@Lazy FormService forms, @Lazy TaskService tasks, @Lazy RepositoryService repository, ObjectMapper json) {
+        this.forms = forms;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.json = json;
+    }
+
+    /** The form of a task inside the engine (a listener). */
+    public Form of(DelegateTask task) {
+        return byTask.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+            key -> task.getBpmnModelElementInstance().getCamundaFormRef() == null ? Form.NONE : parse(() -> forms.getDeployedTaskForm(task.getId())));
+    }
+
+    /**
+     * The form of a task as the current engine user sees it; empty when the task does not exist or that user
+     * may not read it (the engine then answers the request itself, so no form detail leaks to them).
+     */
+    public Optional<Form> ofVisibleTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        return Optional.of(byTask.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+            key -> task.getCamundaFormRef() == null ? Form.NONE : parse(() -> forms.getDeployedTaskForm(taskId))));
+    }
+
+    /** Every field of every task form of a process definition (the fields a user could ever have entered). */
+    public Map<String, FormField> fieldsOfProcess(ProcessDefinition definition) {
+        return byProcessDefinition.computeIfAbsent(definition.getId(), id -> {
+            BpmnModelInstance model = repository.getBpmnModelInstance(id);
+            List<String> formIds = model.getModelElementsByType(UserTask.class).stream()
+                .map(UserTask::getCamundaFormRef).filter(ref -> ref != null).toList();
+            Map<String, FormField> fields = new LinkedHashMap<>();
+            for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+                if (resource.endsWith(".form")) {
+                    Form form = parse(() -> repository.getResourceAsStream(definition.getDeploymentId(), resource));
+                    if (formIds.contains(form.id())) {
+                        form.fields().forEach(field -> fields.putIfAbsent(field.key(), field));
+                    }
+                }
+            }
+            return Map.copyOf(fields);
+        });
+    }
+
+    private Form parse(Supplier<InputStream> source) {
+        try (InputStream in = source.get()) {
+            JsonNode form = json.readTree(in);
+            List<FormField> fields = new ArrayList<>();
+            collect(form, fields);
+            return new Form(form.path("id").asText(), List.copyOf(fields));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(JsonNode container, List<FormField> fields) {
+        for (JsonNode component : container.path("components")) {
+            if (component.hasNonNull("key")) {
+                fields.add(FormField.of(component));
+            }
+            collect(component, fields);
+        }
+    }
+
+    /** A deployed form: its id and keyed fields. */
+    public record Form(String id, List<FormField> fields) {
+
+        static final Form NONE = new Form("", List.of());
+
+        public Optional<FormField> field(String key) {
+            return fields.stream().filter(field -> field.key().equals(key)).findFirst();
+        }
+    }
+}

@@ -63,7 +63,7 @@ class EngineDoors extends OncePerRequestFilter {
             return;
         }
         int status = caller == null ? HttpStatus.UNAUTHORIZED.value() : HttpStatus.FORBIDDEN.value();
-        log.info("Refused {} {} for {}: {}", method, within, caller == null ? "anonymous" : caller.userId(), access);
+        log.debug("Refused {} {} for {}: {}", method, within, caller == null ? "anonymous" : caller.userId(), access);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -1,7 +1,9 @@
 package cn.elderguard.security;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,6 +33,7 @@ class LoginThrottle extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     static final String ACTION = "login-failure";
+    private static final int MAX_LOGIN_FORM = 8 * 1024;
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
     private final ClientRateLimiter limiter;
@@ -46,6 +49,10 @@ class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+        if (isWebappLogin(request)) {
+            // The login form's body is read here for the account's name and served again to the login resource.
+            request = new BufferedBodyRequest(request, request.getInputStream().readNBytes(MAX_LOGIN_FORM));
+        }
         Optional<String> account = attemptedAccount(request);
         if (account.isEmpty()) {
             chain.doFilter(request, response);
@@ -84,7 +91,7 @@ class LoginThrottle extends OncePerRequestFilter {
     }
 
     /** The account a request tries to log in as, if it is a login attempt. */
-    private static Optional<String> attemptedAccount(HttpServletRequest request) {
+    private static Optional<String> attemptedAccount(HttpServletRequest request) throws IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
@@ -95,11 +102,15 @@ class LoginThrottle extends OncePerRequestFilter {
                 return Optional.of("(无法解析)");
             }
         }
-        if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(EngineRestPath.withinApplication(request)).matches()) {
-            // Read before the login resource: it takes the same form parameters from the servlet request.
-            String user = request.getParameter("username");
-            return Optional.of(user == null ? "" : user);
+        if (request instanceof BufferedBodyRequest form) {
+            String body = new String(form.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return Optional.of(Arrays.stream(body.split("&")).filter(pair -> pair.startsWith("username="))
+                .map(pair -> URLDecoder.decode(pair.substring("username=".length()), StandardCharsets.UTF_8)).findFirst().orElse(""));
         }
         return Optional.empty();
+    }
+
+    private static boolean isWebappLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(EngineRestPath.withinApplication(request)).matches();
     }
 }

@@ -301,6 +301,41 @@ class LeadDisposalProcessTest {
         assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
     }
 
+    @Test
+    void promisedReturnsAreSuspectedIllegalFundraisingRatedRedAndHandedStraightToThePoliceThenClosedOut() {
+        ProcessInstance instance = start();
+        // A venue selling "养老公寓" investments with 12 % promised returns; nothing else found against it.
+        verify(instance, VerificationFacts.with("promisedReturns", true, "residentsHoused", 0L, "peopleInvolved", 60L));
+
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
+        assertThat(caseExplanation(instance)).isEqualTo("红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资");
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK);
+        ProcessInstance handOver = calledProcessInstance(HAND_OVER_KEY, instance);
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "toAgency")).isEqualTo("PUBLIC_SECURITY");
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "handOverPurpose")).isEqualTo("TRANSFER_TO_POLICE");
+        confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", "FILED", "notes", "以涉嫌非法吸收公众存款立案"));
+        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables("peopleAssisted", 8L, "notes", "纳入特困救助"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控"));
+        signOff(instance, "APPROVE");
+
+        assertThat(instance).hasPassed(TASK_TRANSFER_TO_POLICE, TASK_CLOSE_CASE).isEnded();
+        assertThat(caseColumn(instance, "STATUS")).isEqualTo("CLOSED");
+        assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::kind).contains(CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.RECEIVED);
+    }
+
+    @Test
+    void largeFeesUsedIrregularlyByAnInstitutionNotOperatingStablyTakeTheOrangePath() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("prepaidFeesYuan", 900_000L, "prepaidFeesUse", "IRREGULAR", "operationStable", false));
+
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("ORANGE");
+        assertThat(caseExplanation(instance)).isEqualTo("橙：大额预付费资金使用不规范，且运营不平稳");
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_GOVERNMENT);
+        assertThat(task(TASK_NOTIFY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
+    }
+
     // --- the walk's steps ----------------------------------------------------------------------------
 
     private ProcessInstance start() {

@@ -15,6 +15,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -165,11 +166,22 @@ class ModelDeployment implements SmartInitializingSingleton {
                 ModelFile file = files.get(report.getResourceName());
                 String where = file != null ? file.url() : report.getResourceName();
                 return where + " cannot be deployed: " + report.getErrors().stream()
-                    .map(problem -> problem.getMessage() + " (line " + problem.getLine() + ", column " + problem.getColumn()
-                        + (problem.getMainElementId() != null ? ", element " + problem.getMainElementId() : "") + ")")
+                    .map(ModelDeployment::describe)
                     .collect(Collectors.joining("; "));
             })
             .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** A parser problem with its position; the deployment gate's problems have an element but no position. */
+    private static String describe(Problem problem) {
+        List<String> where = new ArrayList<>();
+        if (problem.getLine() > 0) {
+            where.add("line " + problem.getLine() + ", column " + problem.getColumn());
+        }
+        if (problem.getMainElementId() != null) {
+            where.add("element " + problem.getMainElementId());
+        }
+        return problem.getMessage() + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
     }
 
     /** The engine wraps the parser's message (line, column, cause) in its own; show both. */

@@ -18,7 +18,8 @@ import cn.elderguard.system.GeneratedIds;
 @Repository
 public class CaseRepository {
 
-    private static final String COLUMNS = "ID, INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, PROCESS_INSTANCE_ID, OPENED_AT";
+    private static final String COLUMNS = "ID, INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, PROCESS_INSTANCE_ID, OPENED_AT,"
+        + " UNREGISTERED_VENUE, CURRENT_MEASURE, CURRENT_MEASURE_NAME";
 
     private final JdbcClient jdbc;
 
@@ -47,7 +48,7 @@ public class CaseRepository {
                 openedAt)
             .update(key);
         return new CaseFile(GeneratedIds.id(key), institutionId, jurisdiction, responsibleAgency, CaseFile.Status.OPEN, null,
-            openedAt.toInstant());
+            openedAt.toInstant(), null, null, null);
     }
 
     void linkProcess(long caseId, String processInstanceId) {
@@ -60,7 +61,8 @@ public class CaseRepository {
      */
     public List<CaseSummary> page(String caseList, RegionCode subtree, Agency agency, long afterId, int limit) {
         return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
-                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT FROM EG_CASE C JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
+                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT, C.UNREGISTERED_VENUE, C.CURRENT_MEASURE, C.CURRENT_MEASURE_NAME"
+                + " FROM EG_CASE C JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
                 + " WHERE C.CASE_LIST = :list AND C.REGION_CODE BETWEEN :first AND :last"
                 + " AND (:agency IS NULL OR C.RESPONSIBLE_AGENCY = :agency) AND C.ID > :after ORDER BY C.ID FETCH FIRST :limit ROWS ONLY")
             .param("list", caseList).param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast())
@@ -72,13 +74,15 @@ public class CaseRepository {
 
     private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
         return new CaseSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant());
+            rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+            (Boolean) rs.getObject(11), rs.getString(12), rs.getString(13));
     }
 
     /** One page of the cases a unit has been given work on, on one list, optionally within a subtree, by id. */
     public List<CaseSummary> pageForUnit(String caseList, UnitKey unit, RegionCode subtree, long afterId, int limit) {
         return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
-                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT FROM EG_CASE_UNIT U JOIN EG_CASE C ON C.ID = U.CASE_ID"
+                + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT, C.UNREGISTERED_VENUE, C.CURRENT_MEASURE, C.CURRENT_MEASURE_NAME"
+                + " FROM EG_CASE_UNIT U JOIN EG_CASE C ON C.ID = U.CASE_ID"
                 + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
                 + " WHERE U.AGENCY = :agency AND U.REGION_CODE = :region AND U.CASE_ID > :after AND C.CASE_LIST = :list"
                 + " AND (:first IS NULL OR C.REGION_CODE BETWEEN :first AND :last)"
@@ -106,26 +110,43 @@ public class CaseRepository {
             .update();
     }
 
-    /** A case as the lists show it. */
+    /**
+     * A case as the lists show it. {@code unregisteredVenue}: rated as a venue operating without registration
+     * (null before the first rating); {@code currentMeasure} / {@code currentMeasureName}: the measure most
+     * recently begun, e.g. {@code REFUND_ORDER} 责令退还资金 (docs/decisions/018).
+     */
     public record CaseSummary(long id, long institutionId, String institutionName, String jurisdiction, String responsibleAgency,
-                              String status, String riskLevel, Integer priority, String caseList, java.time.Instant openedAt) {
+                              String status, String riskLevel, Integer priority, String caseList, java.time.Instant openedAt,
+                              Boolean unregisteredVenue, String currentMeasure, String currentMeasureName) {
     }
 
-    /** The case's current rating and its list (排查 / 整改). */
-    public void rate(long caseId, String riskLevel, Integer priority, String caseList) {
-        jdbc.sql("UPDATE EG_CASE SET RISK_LEVEL = ?, PRIORITY = ?, CASE_LIST = ? WHERE ID = ?")
-            .params(riskLevel, priority, caseList, caseId).update();
+    /**
+     * The case's current rating, its list (排查 / 整改) and whether it was rated as an unregistered venue. A new
+     * rating ends the measures begun before it: the next measure task records its own.
+     */
+    public void rate(long caseId, String riskLevel, Integer priority, String caseList, boolean unregisteredVenue) {
+        jdbc.sql("UPDATE EG_CASE SET RISK_LEVEL = ?, PRIORITY = ?, CASE_LIST = ?, UNREGISTERED_VENUE = ?, CURRENT_MEASURE = NULL,"
+                + " CURRENT_MEASURE_NAME = NULL WHERE ID = ?")
+            .params(riskLevel, priority, caseList, unregisteredVenue, caseId).update();
     }
 
-    /** 销号: closed, on the close-out list, and no longer the institution's open case. */
+    /** A measure task (e.g. REFUND_ORDER 责令退还资金) was created: it is the case's measure under way. */
+    public void measureBegun(long caseId, String measure, String name) {
+        jdbc.sql("UPDATE EG_CASE SET CURRENT_MEASURE = ?, CURRENT_MEASURE_NAME = ? WHERE ID = ?")
+            .params(measure, name, caseId).update();
+    }
+
+    /** 销号: closed, on the close-out list, no longer the institution's open case, no measure under way. */
     public void close(long caseId, Timestamp closedAt) {
-        jdbc.sql("UPDATE EG_CASE SET STATUS = ?, OPEN_INSTITUTION_ID = NULL, CLOSED_AT = ?, CASE_LIST = 'CLOSE_OUT' WHERE ID = ?")
+        jdbc.sql("UPDATE EG_CASE SET STATUS = ?, OPEN_INSTITUTION_ID = NULL, CLOSED_AT = ?, CASE_LIST = 'CLOSE_OUT',"
+                + " CURRENT_MEASURE = NULL, CURRENT_MEASURE_NAME = NULL WHERE ID = ?")
             .params(CaseFile.Status.CLOSED.name(), closedAt, caseId).update();
     }
 
     static CaseFile map(ResultSet rs, int row) throws SQLException {
         return new CaseFile(rs.getLong("ID"), rs.getLong("INSTITUTION_ID"), RegionCode.of(rs.getString("REGION_CODE")),
             Agency.valueOf(rs.getString("RESPONSIBLE_AGENCY")), CaseFile.Status.valueOf(rs.getString("STATUS")),
-            rs.getString("PROCESS_INSTANCE_ID"), rs.getTimestamp("OPENED_AT").toInstant());
+            rs.getString("PROCESS_INSTANCE_ID"), rs.getTimestamp("OPENED_AT").toInstant(), (Boolean) rs.getObject("UNREGISTERED_VENUE"),
+            rs.getString("CURRENT_MEASURE"), rs.getString("CURRENT_MEASURE_NAME"));
     }
 }

@@ -26,9 +26,9 @@ class EscalateToRedDelegate implements JavaDelegate {
         String previous = Variables.text(execution, RecordRatingDelegate.RISK_LEVEL);
         String reason = "红：整改不到位，由" + RiskLevel.valueOf(previous).label() + "色升级为红色";
         Integer priority = Variables.integer(execution, RecordRatingDelegate.PRIORITY);
-        records.record(caseId, RiskLevel.RED, reason, priority, false);
-        records.reportUpward(caseId, cases.byId(caseId).orElseThrow().jurisdiction(), RiskLevel.RED,
-            !Variables.flag(execution, "registered"));
+        boolean unregistered = !Variables.flag(execution, "registered");
+        records.record(caseId, RiskLevel.RED, reason, priority, false, unregistered);
+        records.reportUpward(caseId, cases.byId(caseId).orElseThrow().jurisdiction(), RiskLevel.RED, unregistered);
         execution.setVariable(RecordRatingDelegate.RISK_LEVEL, RiskLevel.RED.name());
         execution.setVariable(RecordRatingDelegate.EXPLANATION, reason);
     }

@@ -33,12 +33,13 @@ class RatingRecords {
         this.timeline = timeline;
     }
 
-    void record(long caseId, RiskLevel level, String reasons, Integer priority, boolean closingAsGreen) {
+    void record(long caseId, RiskLevel level, String reasons, Integer priority, boolean closingAsGreen, boolean unregisteredVenue) {
         Instant now = Instant.now();
         jdbc.sql("INSERT INTO EG_RATING (CASE_ID, RISK_LEVEL, REASONS, PRIORITY, RATED_AT) VALUES (?, ?, ?, ?, ?)")
             .params(caseId, level.name(), reasons, priority, Timestamp.from(now)).update();
-        cases.rate(caseId, level.name(), priority, closingAsGreen ? "SCREENING" : "RECTIFICATION");
-        timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.RATED, null, "风险等级：" + level.label() + "色", null, null,
+        cases.rate(caseId, level.name(), priority, closingAsGreen ? "SCREENING" : "RECTIFICATION", unregisteredVenue);
+        timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.RATED, null,
+            "风险等级：" + level.label() + "色" + (unregisteredVenue ? "（未登记场所）" : ""), null, null,
             null, null, null, null, reasons));
     }
 

@@ -13,6 +13,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  */
 public final class TaskProperties {
 
+    /** The measure a task carries out (e.g. {@code REFUND_ORDER}): recorded on the case and its timeline. */
+    public static final String MEASURE = "measure";
+
     private TaskProperties() {
     }
 

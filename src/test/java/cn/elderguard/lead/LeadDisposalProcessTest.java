@@ -301,6 +301,102 @@ class LeadDisposalProcessTest {
         assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
     }
 
+    @Test
+    void promisedReturnsAreSuspectedIllegalFundraisingRatedRedAndHandedStraightToThePoliceThenClosedOut() {
+        ProcessInstance instance = start();
+        // A venue selling "养老公寓" investments with 12 % promised returns; nothing else found against it.
+        verify(instance, VerificationFacts.with("promisedReturns", true, "residentsHoused", 0L, "peopleInvolved", 60L));
+
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
+        assertThat(caseExplanation(instance)).isEqualTo("红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资");
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK);
+        ProcessInstance handOver = calledProcessInstance(HAND_OVER_KEY, instance);
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "toAgency")).isEqualTo("PUBLIC_SECURITY");
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "handOverPurpose")).isEqualTo("TRANSFER_TO_POLICE");
+        confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", "FILED", "notes", "以涉嫌非法吸收公众存款立案"));
+        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables("peopleAssisted", 8L, "notes", "纳入特困救助"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控"));
+        signOff(instance, "APPROVE");
+
+        assertThat(instance).hasPassed(TASK_TRANSFER_TO_POLICE, TASK_CLOSE_CASE).isEnded();
+        assertThat(caseColumn(instance, "STATUS")).isEqualTo("CLOSED");
+        assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::kind).contains(CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.RECEIVED);
+    }
+
+    @Test
+    void largeFeesUsedIrregularlyByAnInstitutionNotOperatingStablyTakeTheOrangePath() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("prepaidFeesYuan", 900_000L, "prepaidFeesUse", "IRREGULAR", "operationStable", false));
+
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("ORANGE");
+        assertThat(caseExplanation(instance)).isEqualTo("橙：大额预付费资金使用不规范，且运营不平稳");
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_GOVERNMENT);
+        assertThat(task(TASK_NOTIFY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
+    }
+
+    @Test
+    void anUnregisteredEnterpriseWithLargeFeesIsShownAsAVenueWithItsMeasureUnderWayUntilCloseOut() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "legalForm", "ENTERPRISE",
+            "prepaidFeesYuan", 800_000L, "prepaidFeesUse", "OPERATIONS"));
+
+        assertThat(caseExplanation(instance))
+            .isEqualTo("未登记场所（未经登记从事养老服务）：已收取大额预付费，责令退还资金，属企业性质，移交市场监管部门依法查处、取缔")
+            .doesNotContain("未发现风险隐患");
+        assertThat(unregisteredVenue(instance)).isTrue();
+        assertThat(measureUnderWay(instance)).isEqualTo("REFUND_ORDER 责令退还资金");
+
+        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
+            "notes", "责令退还"));
+        confirmReceipt(instance, "MARKET_REGULATION-" + CHENGGUAN);
+        assertThat(measureUnderWay(instance)).isEqualTo("INVESTIGATE_AND_BAN 查处取缔");
+        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables("notes", "查处取缔"));
+        signOff(instance, "APPROVE");
+
+        assertThat(instance).isEnded();
+        assertThat(unregisteredVenue(instance)).isTrue();
+        assertThat(measureUnderWay(instance)).as("nothing under way once closed").isNull();
+    }
+
+    @Test
+    void anUnregisteredVenueWithoutLargeFeesIsShownAsUrgedToRegister() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 20_000L, "prepaidFeesUse", "OPERATIONS",
+            "branchesOpened12m", 3L));
+
+        assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("YELLOW");
+        assertThat(caseExplanation(instance)).isEqualTo(
+            "未登记场所（未经登记从事养老服务）：未收取大额预付费，督促依法办理登记并跟踪检查；黄：近一年分支机构、服务网点扩张过快");
+        assertThat(unregisteredVenue(instance)).isTrue();
+        assertThat(measureUnderWay(instance)).isEqualTo("URGE_REGISTRATION 督促办理登记");
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促办理民非登记"));
+        execute(job(instance));
+        assertThat(measureUnderWay(instance)).isEqualTo("FOLLOW_UP_CHECK 跟踪检查");
+    }
+
+    @Test
+    void anUnregisteredVenueSuspectedOfACrimeGoesDownTheRedPathAndSaysItIsAVenue() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.with("registered", false, "suspectedCrime", true, "prepaidFeesYuan", 800_000L,
+            "prepaidFeesUse", "OPERATIONS"));
+
+        assertThat(caseExplanation(instance)).isEqualTo("红：涉嫌非法集资、诈骗等犯罪；未登记场所（未经登记从事养老服务）：按红色处置");
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_COUNTY_GOVERNMENT);
+        assertThat(measureUnderWay(instance)).isEqualTo("LEAD_NOTIFICATION 向区县政府和政法机关通报线索");
+    }
+
+    @Test
+    void aRegisteredInstitutionIsNotAVenueAndGreenStillMeansNothingWasFound() {
+        ProcessInstance instance = start();
+        verify(instance, VerificationFacts.registeredAndClean());
+
+        assertThat(caseExplanation(instance)).isEqualTo("绿：未发现风险隐患");
+        assertThat(unregisteredVenue(instance)).isFalse();
+        assertThat(measureUnderWay(instance)).isNull();
+    }
+
     // --- the walk's steps ----------------------------------------------------------------------------
 
     private ProcessInstance start() {
@@ -358,6 +454,17 @@ class LeadDisposalProcessTest {
     private String caseExplanation(ProcessInstance instance) {
         return jdbc.sql("SELECT REASONS FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
             .param(caseId(instance)).query(String.class).single();
+    }
+
+    private Boolean unregisteredVenue(ProcessInstance instance) {
+        return jdbc.sql("SELECT UNREGISTERED_VENUE FROM EG_CASE WHERE ID = ?").param(caseId(instance)).query(Boolean.class).single();
+    }
+
+    /** "REFUND_ORDER 责令退还资金", or null when no measure is under way. */
+    private String measureUnderWay(ProcessInstance instance) {
+        String measure = jdbc.sql("SELECT CURRENT_MEASURE, CURRENT_MEASURE_NAME FROM EG_CASE WHERE ID = ?").param(caseId(instance))
+            .query((rs, row) -> rs.getString(1) == null ? "" : rs.getString(1) + " " + rs.getString(2)).single();
+        return measure.isEmpty() ? null : measure;
     }
 
     private long upwardReports(ProcessInstance instance) {

@@ -2,9 +2,13 @@ package cn.elderguard.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,11 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * bpmn/RiskRating.dmn row by row (RULES §4, seed 002): each criterion alone yields its colour and reason;
- * with several, every matched reason is returned (the most severe colour wins in {@link RiskRating}).
+ * with several, every matched reason is returned (the most severe colour wins in {@link RecordRatingDelegate}).
  */
 class RiskRatingDecisionTest {
 
@@ -50,6 +59,7 @@ class RiskRatingDecisionTest {
         facts.put("principalProsecuted", false);
         facts.put("complaints", 0);
         facts.put("blacklisted", false);
+        facts.put("promisedReturns", false);
         facts.put("publicOpinionEvent", false);
         facts.put("suspectedCrime", false);
         return facts;
@@ -75,6 +85,7 @@ class RiskRatingDecisionTest {
         complaints                        | 1     | ORANGE | 橙：被投诉举报
         blacklisted                       | true  | ORANGE | 橙：被纳入黑名单
         suspectedCrime                    | true  | RED    | 红：涉嫌非法集资、诈骗等犯罪
+        promisedReturns                   | true  | RED    | 红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资
         collapsed                         | true  | RED    | 红：已经“爆雷”
         publicOpinionEvent                | true  | RED    | 红：引起不良影响或重大舆情
         """)
@@ -97,6 +108,25 @@ class RiskRatingDecisionTest {
             facts.put("prepaidFeesYuan", 800_000);
             facts.put("prepaidFeesUse", "IRREGULAR");
         })).contains("ORANGE|橙：大额预付费资金使用不规范，但资可抵债、运营比较平稳").hasSize(2);
+    }
+
+    @Test
+    void largeFeesUsedIrregularlyByAVenueNotOperatingStablyIsStillOrange() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 800_000);
+            facts.put("prepaidFeesUse", "IRREGULAR");
+            facts.put("operationStable", false);
+        })).containsExactlyInAnyOrder("GREEN|绿：未发现风险隐患", "ORANGE|橙：大额预付费资金使用不规范，且运营不平稳");
+    }
+
+    @Test
+    void largeFeesUsedIrregularlyByAnInsolventVenueNotOperatingStablyIsRed() {
+        assertThat(reasons(facts -> {
+            facts.put("prepaidFeesYuan", 800_000);
+            facts.put("prepaidFeesUse", "IRREGULAR");
+            facts.put("operationStable", false);
+            facts.put("liabilitiesYuan", 3_000_000);
+        })).contains("RED|红：已收取大额预付费且资不抵债").doesNotContain("ORANGE|橙：大额预付费资金使用不规范，但资可抵债、运营比较平稳");
     }
 
     @Test
@@ -125,5 +155,27 @@ class RiskRatingDecisionTest {
             facts.put("collapsed", true);
         })).containsExactlyInAnyOrder("GREEN|绿：未发现风险隐患", "YELLOW|黄：近一年分支机构、服务网点扩张过快",
             "ORANGE|橙：主要负责人因经济犯罪被提起诉讼", "RED|红：已经“爆雷”");
+    }
+
+    /**
+     * What an administrator reading the table sees: the colour column offers exactly the four levels (most
+     * severe first), and the decision and its table say how several matched rows combine.
+     */
+    @Test
+    void theLevelIsAClosedListAndTheTableSaysTheMostSevereColourWins() {
+        Decision decision = Dmn.readModelFromFile(new File("bpmn/RiskRating.dmn")).getModelElementById("RiskRating");
+        DecisionTable table = (DecisionTable) decision.getExpression();
+        Output level = table.getOutputs().stream().filter(o -> "riskLevel".equals(o.getName())).findFirst().orElseThrow();
+        List<String> mostSevereFirst = new ArrayList<>(Arrays.stream(RiskLevel.values()).map(l -> "\"" + l.name() + "\"").toList());
+        Collections.reverse(mostSevereFirst);
+
+        assertThat(level.getOutputValues()).as("riskLevel declares its output values").isNotNull();
+        assertThat(level.getOutputValues().getText().getTextContent()).isEqualTo(String.join(",", mostSevereFirst))
+            .isEqualTo("\"RED\",\"ORANGE\",\"YELLOW\",\"GREEN\"");
+        assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.COLLECT);
+        assertThat(table.getDescription()).isNotNull();
+        assertThat(table.getDescription().getTextContent()).contains("取最严重的等级").contains("依据都保留");
+        assertThat(decision.getDescription().getTextContent()).contains("取最严重的等级").contains("依据全部记入评定说明");
+        assertThat(level.getLabel()).contains("取最严重");
     }
 }

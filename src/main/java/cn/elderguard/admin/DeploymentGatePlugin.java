@@ -1,0 +1,27 @@
+package cn.elderguard.admin;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Puts the {@link DeploymentGate} in front of the engine's own deployers (BPMN, DMN, forms). */
+@Component
+class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<DeploymentRule> rules;
+
+    DeploymentGatePlugin(ObjectProvider<DeploymentRule> rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(new DeploymentGate(() -> rules.orderedStream().toList()));
+    }
+}

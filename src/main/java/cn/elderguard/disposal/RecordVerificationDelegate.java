@@ -20,7 +20,8 @@ import cn.elderguard.system.Variables;
 /**
  * Task_RecordVerification: stores what the verifying officer found (EG_VERIFICATION), updates the
  * institution, tells tipsters that their lead was verified, and normalises the optional facts so that
- * the model's gateways can test them.
+ * the model's gateways and the rating can test them (facts the form hid take their neutral value,
+ * {@link Verification#normalise}).
  */
 @Component("recordVerification")
 class RecordVerificationDelegate implements JavaDelegate {
@@ -39,6 +40,8 @@ class RecordVerificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // A fact the form hid was not submitted: it takes its neutral value before anything reads it.
+        Verification.normalise(execution);
         long caseId = CaseKeys.caseId(execution);
         CaseFile caseFile = cases.byId(caseId).orElseThrow();
         boolean registered = Variables.flag(execution, DisposalVariables.REGISTERED);

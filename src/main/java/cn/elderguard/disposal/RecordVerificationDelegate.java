@@ -69,7 +69,8 @@ class RecordVerificationDelegate implements JavaDelegate {
         institutions.applyVerification(caseFile.institutionId(), registered, legalForm == null ? null : LegalForm.valueOf(legalForm),
             Variables.decimal(execution, "prepaidFeesYuan"), Variables.integer(execution, DisposalVariables.RESIDENTS_HOUSED),
             elsewhere == null ? null : RegionCode.of(elsewhere));
-        feedback.verified(caseId, Variables.text(execution, DisposalVariables.TIPSTER_FEEDBACK));
+        // Only the status and its fixed text: the officer's proposed text waits for the leader's sign-off.
+        feedback.verified(caseId);
 
         execution.setVariable(DisposalVariables.REGISTERED, registered);
         execution.setVariable(DisposalVariables.REGISTERED_ELSEWHERE, elsewhere);

@@ -61,7 +61,7 @@ class OutsideTextBrowserTest {
             + "[点此](http://example.invalid/x)**" + marker + "**";
         Api.anonymous(http).post("/public/api/tips", Map.of(
             "institution", Map.of("name", venue, "jurisdiction", DemoOrganisation.HEXICUN),
-            "description", "名称里带有网页代码的举报")).ok();
+            "description", "名称里带有网页代码的举报"), Map.of("X-Forwarded-For", "198.51.100.20")).ok();
 
         openVerificationTask("hx_mz", marker);
         browser.screenshot("outside-text-verify-lead");

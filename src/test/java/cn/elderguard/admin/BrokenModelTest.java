@@ -14,8 +14,8 @@ import cn.elderguard.support.ApplicationRun;
 import cn.elderguard.support.PostgresTestDatabase;
 
 /**
- * A model file that does not parse, or that Tasklist could not render, stops start-up with a message
- * naming the file and the error.
+ * A model file that does not parse, that Tasklist could not render, or whose text view would render a value
+ * as markup, stops start-up with a message naming the file and the error.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BrokenModelTest {
@@ -25,7 +25,8 @@ class BrokenModelTest {
         "broken-bpmn, Broken.bpmn, Task_DoesNotExist",
         "broken-form, Broken.form, is not valid JSON",
         "duplicate-form-id, DuplicateIds.form, component id \"Text_1\" is used more than once",
-        "broken-dmn,  Broken.dmn,  is not a valid decision table"})
+        "broken-dmn,  Broken.dmn,  is not a valid decision table",
+        "templated-form, Templated.form, 组件 Text_Institution 在文本中显示变量"})
     void startUpFailsNamingTheFile(String folder, String file, String problem, CapturedOutput output) {
         String databaseUrl = PostgresTestDatabase.create();
 

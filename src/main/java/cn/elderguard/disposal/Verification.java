@@ -19,7 +19,7 @@ import cn.elderguard.system.Variables;
  * contradictions impossible by hiding the dependent fact; {@link RefuseContradictoryVerification} refuses
  * them on the server, whoever completes the task. The rules live here and nowhere else.
  */
-public final class Verification {
+final class Verification {
 
     static final String PREPAID_FEES_YUAN = "prepaidFeesYuan";
     static final String PREPAID_FEES_USE = "prepaidFeesUse";

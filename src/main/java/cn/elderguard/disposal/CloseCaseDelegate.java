@@ -16,7 +16,9 @@ import cn.elderguard.system.Variables;
 
 /**
  * Task_CloseCase (销号), after the handling unit's leader signed off: the case moves to the close-out list and
- * is no longer the institution's open case (a new lead opens a new case), and tipsters are told.
+ * is no longer the institution's open case (a new lead opens a new case), and tipsters are told — with the
+ * feedback text as the leader approved it in the sign-off form (docs/tracking.md). Only the approving
+ * sign-off leads here, so a text the leader sent back is never published.
  */
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {

@@ -8,6 +8,10 @@ public final class DisposalVariables {
     public static final String REGISTERED_ELSEWHERE = "registeredElsewhere";
     public static final String CROSS_REGION_NOTIFIED = "crossRegionNotified";
     public static final String CROSS_REGION_JURISDICTION = "crossRegionJurisdiction";
+    /** Where the provincial 处非办's copy of a cross-region lead goes; null when that office co-investigates itself. */
+    public static final String CROSS_REGION_COPY_JURISDICTION = "crossRegionCopyJurisdiction";
+    /** What the copy says (shown in a disabled field of its form). */
+    public static final String CROSS_REGION_NOTICE = "crossRegionNotice";
     public static final String RESIDENTS_HOUSED = "residentsHoused";
     public static final String PEOPLE_INVOLVED = "peopleInvolved";
     public static final String TIPSTER_FEEDBACK = "tipsterFeedback";

@@ -18,9 +18,11 @@ import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
 
 /**
- * Task_PrepareCrossRegion (RULES §6): an institution registered in another jurisdiction is shared with that
- * jurisdiction's 处非办, copied to the provincial 处非办. Where the other jurisdiction is outside this
- * installation (another province), our provincial 处非办 takes the co-investigation task and passes it on.
+ * Task_PrepareCrossRegion: an institution registered in another jurisdiction is shared with that
+ * jurisdiction's 处非办 (协查跨地区线索) and copied to the provincial 处非办, whose people get the copy as a task
+ * of its own in their inbox, with its mail (阅知跨地区线索通报, docs/forms.md). Where the other jurisdiction is
+ * outside this installation (another province), our provincial 处非办 takes the co-investigation task and
+ * passes it on; it then needs no copy besides.
  */
 @Component("prepareCrossRegion")
 class PrepareCrossRegionDelegate implements JavaDelegate {
@@ -55,6 +57,10 @@ class PrepareCrossRegionDelegate implements JavaDelegate {
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.REPORTED_UPWARD, null, "抄送" + provincial.name(), null,
             Agency.CHUFEI_OFFICE.name(), province.value(), null, null, null, null));
         execution.setVariable(DisposalVariables.CROSS_REGION_JURISDICTION, coInvestigating.region().value());
+        execution.setVariable(DisposalVariables.CROSS_REGION_COPY_JURISDICTION,
+            coInvestigating.equals(provincial) ? null : province.value());
+        execution.setVariable(DisposalVariables.CROSS_REGION_NOTICE, "线索所在地区划代码 " + caseRegion + "；登记地区划代码 " + elsewhere
+            + "；已通报" + coInvestigating.name() + "协查，抄送" + provincial.name() + "。");
         execution.setVariable(DisposalVariables.CROSS_REGION_NOTIFIED, true);
     }
 }

@@ -20,7 +20,8 @@ import cn.elderguard.system.Variables;
 /**
  * Task_RecordVerification: stores what the verifying officer found (EG_VERIFICATION), updates the
  * institution, tells tipsters that their lead was verified, and normalises the optional facts so that
- * the model's gateways can test them.
+ * the model's gateways and the rating can test them (facts the form hid take their neutral value,
+ * {@link Verification#normalise}).
  */
 @Component("recordVerification")
 class RecordVerificationDelegate implements JavaDelegate {
@@ -39,6 +40,8 @@ class RecordVerificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // A fact the form hid was not submitted: it takes its neutral value before anything reads it.
+        Verification.normalise(execution);
         long caseId = CaseKeys.caseId(execution);
         CaseFile caseFile = cases.byId(caseId).orElseThrow();
         boolean registered = Variables.flag(execution, DisposalVariables.REGISTERED);
@@ -66,7 +69,8 @@ class RecordVerificationDelegate implements JavaDelegate {
         institutions.applyVerification(caseFile.institutionId(), registered, legalForm == null ? null : LegalForm.valueOf(legalForm),
             Variables.decimal(execution, "prepaidFeesYuan"), Variables.integer(execution, DisposalVariables.RESIDENTS_HOUSED),
             elsewhere == null ? null : RegionCode.of(elsewhere));
-        feedback.verified(caseId, Variables.text(execution, DisposalVariables.TIPSTER_FEEDBACK));
+        // Only the status and its fixed text: the officer's proposed text waits for the leader's sign-off.
+        feedback.verified(caseId);
 
         execution.setVariable(DisposalVariables.REGISTERED, registered);
         execution.setVariable(DisposalVariables.REGISTERED_ELSEWHERE, elsewhere);

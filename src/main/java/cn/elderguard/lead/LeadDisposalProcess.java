@@ -29,10 +29,16 @@ public final class LeadDisposalProcess {
     public static final String GATEWAY_CROSS_REGION = "Gateway_CrossRegion";
     /** 通报登记地并抄送省处非办 */
     public static final String TASK_PREPARE_CROSS_REGION = "Task_PrepareCrossRegion";
+    /** 通报与抄送 */
+    public static final String GATEWAY_CROSS_REGION_SHARE = "Gateway_CrossRegionShare";
     /** 协查跨地区线索 */
     public static final String TASK_CO_INVESTIGATE_CROSS_REGION = "Task_CoInvestigateCrossRegion";
     /** 跨地区协查已反馈 */
     public static final String END_EVENT_CROSS_REGION_NOTED = "EndEvent_CrossRegionNoted";
+    /** 阅知跨地区线索通报 (the provincial 处非办's copy) */
+    public static final String TASK_ACKNOWLEDGE_CROSS_REGION_COPY = "Task_AcknowledgeCrossRegionCopy";
+    /** 跨地区通报已阅知 */
+    public static final String END_EVENT_CROSS_REGION_COPY_READ = "EndEvent_CrossRegionCopyRead";
     /** 按风险等级和登记情况处置？ */
     public static final String GATEWAY_DISPOSAL_PATH = "Gateway_DisposalPath";
     /** 发出风险提示 */
@@ -135,6 +141,7 @@ public final class LeadDisposalProcess {
 
     /** Form ids (forms/*.form), bound with binding "deployment". */
     public static final String FORM_VERIFY_LEAD = "VerifyLead";
+    public static final String FORM_ACKNOWLEDGE_CROSS_REGION_COPY = "AcknowledgeCrossRegionCopy";
 
     private LeadDisposalProcess() {
     }

@@ -71,6 +71,12 @@ class LeadRepository {
         jdbc.sql("UPDATE EG_LEAD SET STATUS = ?, FEEDBACK = ? WHERE CASE_ID = ?").params(status.name(), feedback, caseId).update();
     }
 
+    /** As {@link #updateStatusOfCase}, but never takes a closed lead back. */
+    void updateStatusOfOpenCase(long caseId, LeadStatus status, String feedback) {
+        jdbc.sql("UPDATE EG_LEAD SET STATUS = ?, FEEDBACK = ? WHERE CASE_ID = ? AND STATUS <> ?")
+            .params(status.name(), feedback, caseId, LeadStatus.CLOSED.name()).update();
+    }
+
     long countByCase(long caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM EG_LEAD WHERE CASE_ID = ?").param(caseId).query(Long.class).single();
     }

@@ -14,8 +14,9 @@ import cn.elderguard.support.ApplicationRun;
 import cn.elderguard.support.PostgresTestDatabase;
 
 /**
- * A model file that does not parse, that Tasklist could not render, or that the deployment gate refuses
- * stops start-up with a message naming the file and the error.
+ * A model file that does not parse, that Tasklist could not render, or that the deployment gate refuses (a
+ * decision output outside its closed list, a form text view that would render a value as markup) stops start-up
+ * with a message naming the file and the error.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BrokenModelTest {
@@ -26,7 +27,8 @@ class BrokenModelTest {
         "broken-form, Broken.form, is not valid JSON",
         "duplicate-form-id, DuplicateIds.form, component id \"Text_1\" is used more than once",
         "broken-dmn,  Broken.dmn,  is not a valid decision table",
-        "misspelt-output, Misspelt.dmn, 'element Rule_Misspelt, rule closed-output-values: output level gives \"HIHG\"'"})
+        "misspelt-output, Misspelt.dmn, 'element Rule_Misspelt, rule closed-output-values: output level gives \"HIHG\"'",
+        "templated-form, Templated.form, 组件 Text_Institution 在文本中显示变量"})
     void startUpFailsNamingTheFile(String folder, String file, String problem, CapturedOutput output) {
         String databaseUrl = PostgresTestDatabase.create();
 

@@ -289,6 +289,11 @@ class LeadDisposalProcessTest {
         assertThat(instance).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT, TASK_CO_INVESTIGATE_CROSS_REGION);
         complete(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance), withVariables("notes", "登记地核查情况已反馈"));
         assertThat(instance).hasPassed(END_EVENT_CROSS_REGION_NOTED);
+        // The provincial 处非办's copy is a task in its own inbox (with its mail), not only a line on the timeline.
+        assertThat(task(TASK_ACKNOWLEDGE_CROSS_REGION_COPY, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "crossRegionNotice")).contains("河西镇综治办");
+        complete(task(TASK_ACKNOWLEDGE_CROSS_REGION_COPY, instance), withVariables("notes", "已阅知"));
+        assertThat(instance).hasPassed(GATEWAY_CROSS_REGION_SHARE, END_EVENT_CROSS_REGION_COPY_READ);
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
         assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::title).anySatisfy(t -> assertThat(t).contains("抄送"));
@@ -299,6 +304,8 @@ class LeadDisposalProcessTest {
         ProcessInstance instance = start();
         verify(instance, VerificationFacts.with("registeredElsewhere", "420102000000"));
         assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
+        assertThat(instance).as("the provincial 处非办 co-investigates; it needs no copy besides")
+            .isNotWaitingAt(TASK_ACKNOWLEDGE_CROSS_REGION_COPY);
     }
 
     @Test

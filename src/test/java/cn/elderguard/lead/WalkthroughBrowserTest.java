@@ -73,7 +73,11 @@ class WalkthroughBrowserTest {
 
         openTask("hx_mz_ld", venue, "负责人审核销号");
         browser.screenshot("walkthrough-2-sign-off");
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("绿：未发现风险隐患");
+        // Values are shown in disabled fields, as text (docs/forms.md); the officer's proposed feedback awaits approval.
+        assertThat(browser.driver().findElement(By.cssSelector("[id$='-Field_RiskExplanation']")).getDomProperty("value"))
+            .contains("绿：未发现风险隐患");
+        assertThat(browser.driver().findElement(By.cssSelector("[id$='-Field_TipsterFeedback']")).getDomProperty("value"))
+            .isEqualTo("经核查，该机构已依法登记，未发现违规收费，将纳入日常监管。");
         choose("Field_SignOffDecision", 0);
         type("Field_Notes", "同意销号，纳入日常监管。");
         completeTask(venue);

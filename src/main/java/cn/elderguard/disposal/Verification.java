@@ -1,0 +1,117 @@
+package cn.elderguard.disposal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.system.Variables;
+
+/**
+ * What a verifying officer finds (核查, form VerifyLead): which facts cannot all be true together, and which
+ * facts the form asks only while another fact makes them meaningful (docs/forms.md). The form makes the
+ * contradictions impossible by hiding the dependent fact; {@link RefuseContradictoryVerification} refuses
+ * them on the server, whoever completes the task. The rules live here and nowhere else.
+ */
+final class Verification {
+
+    static final String PREPAID_FEES_YUAN = "prepaidFeesYuan";
+    static final String PREPAID_FEES_USE = "prepaidFeesUse";
+    /** 未收取 */
+    static final String NO_PREPAID_FEES = "NONE";
+    static final String OPERATION_STABLE = "operationStable";
+    static final String COLLAPSED = "collapsed";
+
+    /**
+     * Dependent fact → the fact it depends on. The form shows a dependent fact only while it applies (use of the
+     * fees only when fees were collected, 运营比较平稳 only when not collapsed, a registration elsewhere only when
+     * registered); a hidden field is not submitted, and an absent dependent fact means its neutral value.
+     */
+    static final Map<String, String> DEPENDENT_FACTS = Map.of(
+        PREPAID_FEES_USE, PREPAID_FEES_YUAN,
+        OPERATION_STABLE, COLLAPSED,
+        DisposalVariables.REGISTERED_ELSEWHERE, DisposalVariables.REGISTERED);
+
+    private static final List<Rule> RULES = List.of(
+        new Rule(PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", PREPAID_FEES_USE, "预付费主要用途",
+            facts -> facts.feesCollected() && (facts.feesUse() == null || NO_PREPAID_FEES.equals(facts.feesUse())),
+            "已收取预付费、会员费的，请选择其主要用途（不能为“未收取”）；确未收取的，金额请填 0"),
+        new Rule(PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", PREPAID_FEES_USE, "预付费主要用途",
+            facts -> facts.fees() != null && !facts.feesCollected() && facts.feesUse() != null
+                && !NO_PREPAID_FEES.equals(facts.feesUse()),
+            "金额为 0 时预付费主要用途只能是“未收取”；确有收取的，请填写收取的金额"),
+        new Rule(COLLAPSED, "已经“爆雷”", OPERATION_STABLE, "运营比较平稳",
+            facts -> facts.collapsed() && facts.operationStable(),
+            "已经“爆雷”的机构不能同时运营比较平稳，请取消其中一项"),
+        new Rule(DisposalVariables.REGISTERED, "已依法登记", DisposalVariables.REGISTERED_ELSEWHERE, "异地登记的区划代码",
+            facts -> !facts.registered() && facts.registeredElsewhere() != null,
+            "未登记的场所没有登记地：已在外地登记的请勾选“已依法登记”，否则请清空异地登记的区划代码"));
+
+    private Verification() {
+    }
+
+    /** A user task whose form is VerifyLead, in any model. */
+    static boolean isVerificationTask(DelegateTask task) {
+        return task.getBpmnModelElementInstance() != null
+            && LeadDisposalProcess.FORM_VERIFY_LEAD.equals(task.getBpmnModelElementInstance().getCamundaFormRef());
+    }
+
+    /** Each contradiction among the facts, naming both fields and what to do; empty when they fit together. */
+    static List<String> contradictions(VariableScope scope) {
+        Facts facts = Facts.of(scope);
+        List<String> problems = new ArrayList<>();
+        for (Rule rule : RULES) {
+            if (rule.broken().test(facts)) {
+                problems.add(rule.field() + "（" + rule.fieldLabel() + "）与 " + rule.otherField() + "（" + rule.otherFieldLabel()
+                    + "）相互矛盾：" + rule.whatToDo());
+            }
+        }
+        return problems;
+    }
+
+    /** Gives each absent dependent fact its neutral value (未收取, not stable, no registration elsewhere). */
+    static void normalise(VariableScope scope) {
+        Map<String, Object> neutral = new LinkedHashMap<>();
+        neutral.put(PREPAID_FEES_USE, NO_PREPAID_FEES);
+        neutral.put(OPERATION_STABLE, false);
+        neutral.put(DisposalVariables.REGISTERED_ELSEWHERE, null);
+        neutral.forEach((fact, value) -> {
+            if (Variables.text(scope, fact) == null) {
+                scope.setVariable(fact, value);
+            }
+        });
+    }
+
+    private record Rule(String field, String fieldLabel, String otherField, String otherFieldLabel, Predicate<Facts> broken,
+                        String whatToDo) {
+    }
+
+    private record Facts(BigDecimal fees, String feesUse, boolean collapsed, boolean operationStable, boolean registered,
+                         String registeredElsewhere) {
+
+        static Facts of(VariableScope scope) {
+            return new Facts(amount(scope, PREPAID_FEES_YUAN), Variables.text(scope, PREPAID_FEES_USE),
+                Variables.flag(scope, COLLAPSED), Variables.flag(scope, OPERATION_STABLE),
+                Variables.flag(scope, DisposalVariables.REGISTERED), Variables.text(scope, DisposalVariables.REGISTERED_ELSEWHERE));
+        }
+
+        boolean feesCollected() {
+            return fees != null && fees.signum() > 0;
+        }
+
+        /** Not a number is the single-field check's finding (required, 须为数字), not a contradiction. */
+        private static BigDecimal amount(VariableScope scope, String name) {
+            try {
+                return Variables.decimal(scope, name);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

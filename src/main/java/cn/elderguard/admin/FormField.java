@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One keyed field of a deployed Camunda Form, with the rules the form itself states: what a submission may
  * carry for it (its type and options) and what makes a value valid (required, range, length, pattern).
- * A disabled or read-only field only shows a value; it is never submitted.
+ * A disabled or read-only field only shows a value; it is never submitted. A {@code hideable} field is shown only
+ * while its {@code conditional} says so.
  */
-public record FormField(String key, String label, String type, boolean editable, boolean required, BigDecimal min, BigDecimal max,
-                        Integer minLength, Integer maxLength, Pattern pattern, List<String> options) {
+public record FormField(String key, String label, String type, boolean editable, boolean hideable, boolean required, BigDecimal min,
+                        BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, List<String> options) {
 
     static FormField of(JsonNode component) {
         JsonNode validate = component.path("validate");
@@ -21,7 +22,7 @@ public record FormField(String key, String label, String type, boolean editable,
         List<String> options = component.path("values").isArray()
             ? stream(component.path("values")).map(value -> value.path("value").asText()).toList() : List.of();
         return new FormField(key, component.path("label").asText(key), component.path("type").asText("textfield"),
-            !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false),
+            !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false), component.has("conditional"),
             // A field the form can hide is required only while it shows; the form enforces that.
             validate.path("required").asBoolean(false) && !component.has("conditional"),
             decimal(validate.get("min")), decimal(validate.get("max")),
@@ -58,7 +59,9 @@ public record FormField(String key, String label, String type, boolean editable,
                 if (value.asText().indexOf('\u0000') >= 0) {
                     yield Optional.of("不能包含空字符（\\u0000）");
                 }
-                if (("radio".equals(type) || "select".equals(type)) && !options.isEmpty() && !options.contains(value.asText())) {
+                // A field the form can hide stands for a neutral value while hidden (未收取 for fees not collected),
+                // which is not among its options; the domain's rules judge its value at completion.
+                if (("radio".equals(type) || "select".equals(type)) && !hideable && !options.isEmpty() && !options.contains(value.asText())) {
                     yield Optional.of("取值“" + value.asText() + "”不在可选项 " + options + " 中");
                 }
                 yield Optional.empty();

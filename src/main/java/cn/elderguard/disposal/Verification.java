@@ -62,10 +62,16 @@ final class Verification {
             && LeadDisposalProcess.FORM_VERIFY_LEAD.equals(task.getBpmnModelElementInstance().getCamundaFormRef());
     }
 
+    /** 未收取 and the uses the form offers once fees were collected. */
+    static final List<String> PREPAID_FEES_USES = List.of(NO_PREPAID_FEES, "FACILITY_CONSTRUCTION", "OPERATIONS", "IRREGULAR");
+
     /** Each contradiction among the facts, naming both fields and what to do; empty when they fit together. */
     static List<String> contradictions(VariableScope scope) {
         Facts facts = Facts.of(scope);
         List<String> problems = new ArrayList<>();
+        if (facts.feesUse() != null && !PREPAID_FEES_USES.contains(facts.feesUse())) {
+            problems.add(PREPAID_FEES_USE + "（预付费主要用途）：取值“" + facts.feesUse() + "”无效，应为 " + PREPAID_FEES_USES);
+        }
         for (Rule rule : RULES) {
             if (rule.broken().test(facts)) {
                 problems.add(rule.field() + "（" + rule.fieldLabel() + "）与 " + rule.otherField() + "（" + rule.otherFieldLabel()

@@ -103,8 +103,10 @@ class TaskVariableGuardTest {
         String complete = "/engine-rest/task/" + task.getId() + "/complete";
         assertRefused(complete, VerificationFacts.with("prepaidFeesYuan", "很多"), "prepaidFeesYuan（已收取预付费、会员费（元））：应为数字");
         assertRefused(complete, VerificationFacts.with("operationStable", "yes"), "operationStable");
-        assertRefused(complete, VerificationFacts.with("prepaidFeesUse", "HIDDEN"), "不在可选项");
+        assertRefused(complete, VerificationFacts.with("legalForm", "CHARITY"), "legalForm（机构（场所）性质）：取值“CHARITY”不在可选项");
         assertRefused(complete, VerificationFacts.with("notes", "核查\u0000情况"), "不能包含空字符");
+        // A field the form may hide stands for its neutral value while hidden; the verification's own rules judge it.
+        assertRefused(complete, VerificationFacts.with("prepaidFeesUse", "HIDDEN"), "prepaidFeesUse（预付费主要用途）：取值“HIDDEN”无效");
         Map<String, Object> serialized = new HashMap<>();
         serialized.put("notes", Map.of("value", "rO0AB", "type", "Object",
             "valueInfo", Map.of("objectTypeName", "java.util.HashMap", "serializationDataFormat", "application/x-java-serialized-object")));

@@ -59,6 +59,8 @@ class ApiExceptionHandler {
             String message;
             if (mapping instanceof UnrecognizedPropertyException) {
                 message = "未知字段";
+            } else if (mapping instanceof RejectNulCharacters.NulCharacterException) {
+                message = RejectNulCharacters.MESSAGE;
             } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
                 message = "取值无效：" + format.getValue() + "，应为 " + List.of(format.getTargetType().getEnumConstants());

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.OrganisationRepository.Sector;
+import cn.elderguard.system.DatabaseUnavailable;
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.RejectNulCharacters;
 
@@ -135,6 +136,10 @@ public class ScreeningListImport {
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
+            }
+            if (DatabaseUnavailable.isCause(e)) {
+                // Not the file's fault: answered 503 (docs/decisions/016-database-outage.md).
+                throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
             }
             throw new InvalidInputException("file", "无法读取 Excel 文件（.xlsx），请用下载的模板重新保存后再导入："
                 + shortened(e.getMessage()));

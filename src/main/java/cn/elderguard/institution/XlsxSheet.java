@@ -71,7 +71,7 @@ final class XlsxSheet implements Closeable {
         void row(int number, String[] cells);
     }
 
-    private XlsxSheet(OPCPackage pkg, int columns) throws IOException, OpenXML4JException, SAXException {
+    private XlsxSheet(OPCPackage pkg, int columns) throws IOException, OpenXML4JException {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
         this.columns = columns;
@@ -89,7 +89,7 @@ final class XlsxSheet implements Closeable {
         }
         try {
             return new XlsxSheet(pkg, columns);
-        } catch (OpenXML4JException | SAXException | IOException | RuntimeException e) {
+        } catch (OpenXML4JException | IOException | RuntimeException e) {
             pkg.revert();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }

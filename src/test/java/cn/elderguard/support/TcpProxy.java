@@ -65,17 +65,23 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket listening) {
         while (!listening.isClosed()) {
+            Socket client;
             try {
-                Socket client = listening.accept();
-                Socket upstream = new Socket();
-                upstream.connect(target, 5_000);
-                sockets.add(client);
-                sockets.add(upstream);
-                daemon("proxy-up", () -> pump(client, upstream));
-                daemon("proxy-down", () -> pump(upstream, client));
+                client = listening.accept();
             } catch (IOException e) {
-                // Closed by cut(), or the target refused: the client sees its connection end.
+                continue; // closed by cut()
             }
+            Socket upstream = new Socket();
+            try {
+                upstream.connect(target, 5_000);
+            } catch (IOException e) {
+                close(client); // the target refused: so does the proxy
+                continue;
+            }
+            sockets.add(client);
+            sockets.add(upstream);
+            daemon("proxy-up", () -> pump(client, upstream));
+            daemon("proxy-down", () -> pump(upstream, client));
         }
     }
 

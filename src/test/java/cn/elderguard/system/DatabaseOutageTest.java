@@ -2,9 +2,6 @@ package cn.elderguard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +24,7 @@ import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ForkedApplication;
 import cn.elderguard.support.PostgresTestDatabase;
 import cn.elderguard.support.TcpProxy;
+import cn.elderguard.support.WebappSession;
 
 /**
  * A real database outage: the application (webapps included, in its own JVM) reaches PostgreSQL through a
@@ -50,16 +48,7 @@ class DatabaseOutageTest {
         var server = PostgresTestDatabase.server();
         proxy = TcpProxy.to(server.getHostString(), server.getPort());
         app = ForkedApplication.start("database-outage", PostgresTestDatabase.via(PostgresTestDatabase.create(), "127.0.0.1", proxy.port()));
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
-        // A Tasklist login, as a browser does it: the page gives the CSRF token, the login keeps the session.
-        send(browser, get("/camunda/app/tasklist/default/"));
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue).findFirst().orElseThrow();
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(app.url("/camunda/api/admin/auth/user/default/login/tasklist")))
-            .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("username=cg_mz&password=" + DemoOrganisation.PASSWORD)));
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        browser = WebappSession.login(app.url(""), "cg_mz", DemoOrganisation.PASSWORD).client();
     }
 
     @AfterAll

@@ -39,7 +39,8 @@ public record FormField(String key, String label, String type, boolean editable,
     /**
      * Why a submitted value does not fit the field's kind (REST variable type and JSON value), or empty.
      * Numbers for number fields, true/false for checkboxes, one of the options for radios and selects, text
-     * otherwise; never a serialized Java object, file or byte array; never a NUL character.
+     * otherwise; never a serialized Java object, file or byte array. (NUL characters are refused for every
+     * request body earlier, by system/RejectNulInRestRequests.)
      */
     public Optional<String> typeProblem(String restType, JsonNode value) {
         if (restType != null && List.of("Object", "Bytes", "File", "Xml").contains(restType)) {
@@ -55,9 +56,6 @@ public record FormField(String key, String label, String type, boolean editable,
             default -> {
                 if (!value.isTextual()) {
                     yield Optional.of("应为文字");
-                }
-                if (value.asText().indexOf('\u0000') >= 0) {
-                    yield Optional.of("不能包含空字符（\\u0000）");
                 }
                 // A field the form can hide stands for a neutral value while hidden (未收取 for fees not collected),
                 // which is not among its options; the domain's rules judge its value at completion.

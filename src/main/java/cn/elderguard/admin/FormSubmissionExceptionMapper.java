@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.system.DatabaseUnavailableMappers;
+
 /**
  * The engine wraps whatever a task listener throws into a generic engine exception, which the engine REST
  * API answers with 500. A completion refused by {@link ValidateFormSubmission} is the caller's mistake:
@@ -38,6 +40,10 @@ class FormSubmissionExceptionMapper implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
+            Response unavailable = databaseUnavailable(exception);
+            if (unavailable != null) {
+                return unavailable;
+            }
             Response invalid = invalidSubmission(exception);
             return invalid != null ? invalid : engineHandler.toResponse(exception);
         }
@@ -51,9 +57,18 @@ class FormSubmissionExceptionMapper implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(RestException exception) {
+            Response unavailable = databaseUnavailable(exception);
+            if (unavailable != null) {
+                return unavailable;
+            }
             Response invalid = invalidSubmission(exception);
             return invalid != null ? invalid : restHandler.toResponse(exception);
         }
+    }
+
+    /** An unreachable database: 503 with the Chinese problem (system/DatabaseUnavailableMappers, decision 016). */
+    static Response databaseUnavailable(Throwable exception) {
+        return DatabaseUnavailableMappers.response(exception);
     }
 
     static Response invalidSubmission(Throwable exception) {

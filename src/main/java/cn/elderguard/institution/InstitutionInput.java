@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,8 @@ public record InstitutionInput(
     @Size(max = 500, message = "不能超过 500 个字符") String address,
     @PositiveOrZero(message = "不能为负数") @Max(value = 100_000, message = "不能超过 100000") Integer beds,
     @PositiveOrZero(message = "不能为负数") @Max(value = 100_000, message = "不能超过 100000") Integer residents,
-    @PositiveOrZero(message = "不能为负数") @DecimalMax(value = "10000000000", message = "不能超过 100 亿元") BigDecimal prepaidFeesYuan,
+    @PositiveOrZero(message = "不能为负数") @DecimalMax(value = "10000000000", message = "不能超过 100 亿元")
+    @Digits(integer = 11, fraction = 2, message = "金额以元为单位，最多保留 2 位小数") BigDecimal prepaidFeesYuan,
     @Size(max = 2000, message = "不能超过 2000 个字符") String relatedCompanies,
     @PastOrPresent(message = "不能晚于今天") LocalDate pledgeSignedOn,
     @Pattern(regexp = "[0-9]{12}", message = "区划代码须为 12 位数字") String registeredElsewhere) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,32 +19,33 @@ import java.util.function.Function;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.OrganisationRepository.Sector;
+import cn.elderguard.system.DatabaseUnavailable;
 import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.RejectNulCharacters;
 
 /**
  * 摸排对象清单 as a spreadsheet: a template with Chinese headers, and an import that upserts every valid row
  * (by credit code, or name and jurisdiction) and reports every rejected row with its number, column and
  * reason. Each row is its own transaction, so one bad row never holds back the others. Importing the same
- * file again changes nothing.
+ * file again changes nothing. The sheet is read as a stream, so memory does not grow with the file
+ * (docs/institutions.md).
  */
 @Component
 public class ScreeningListImport {
 
     static final int MAX_ROWS = 50_000;
+    /** Problems listed in a result: enough to fix a file, never a response of megabytes (docs/institutions.md). */
+    static final int MAX_LISTED_PROBLEMS = 1_000;
+    /** Characters of a cell shown in a problem. */
+    private static final int SHOWN_CHARS = 50;
 
     /** Columns in template order: header, field of {@link InstitutionInput}. */
     private static final List<Column> COLUMNS = List.of(
@@ -63,7 +67,6 @@ public class ScreeningListImport {
     private final InstitutionService institutions;
     private final OrganisationRepository organisation;
     private final Validator validator;
-    private final DataFormatter formatter = new DataFormatter();
 
     ScreeningListImport(InstitutionService institutions, OrganisationRepository organisation, Validator validator) {
         this.institutions = institutions;
@@ -92,48 +95,81 @@ public class ScreeningListImport {
         }
     }
 
+    /**
+     * Imports the first sheet, streaming (docs/institutions.md): a first pass checks the header and the row
+     * limit before anything is stored, the second imports row by row, each row in its own transaction.
+     */
     public Result importFile(InputStream in) {
         List<Rejected> rejected = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        try (Workbook workbook = WorkbookFactory.create(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            checkHeader(sheet.getRow(sheet.getFirstRowNum()));
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 行，请拆分文件");
-            }
-            Map<String, String> sectors = sectorCodesByName();
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isEmpty(row)) {
-                    continue;
-                }
-                int rowNumber = r + 1;
-                try {
-                    switch (importRow(row, sectors)) {
-                        case CREATED -> created++;
-                        case UPDATED -> updated++;
-                        case UNCHANGED -> unchanged++;
+        int[] counts = new int[4]; // created, updated, unchanged, rejected rows
+        Path file = null;
+        try {
+            file = Files.createTempFile("elderguard-import", ".xlsx");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            try (XlsxSheet sheet = XlsxSheet.open(file, COLUMNS.size())) {
+                int header = checkHeaderAndSize(sheet);
+                Map<String, String> sectors = sectorCodesByName();
+                sheet.rows((rowNumber, cells) -> {
+                    if (rowNumber <= header || isEmpty(cells)) {
+                        return;
                     }
-                } catch (RowProblem e) {
-                    rejected.add(new Rejected(rowNumber, e.column, e.getMessage()));
-                } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> rejected.add(new Rejected(rowNumber, headerOf(p.field()), p.message())));
-                } catch (AccessDeniedException e) {
-                    rejected.add(new Rejected(rowNumber, headerOf("jurisdiction"), e.getMessage()));
-                }
+                    List<Rejected> problems = new ArrayList<>();
+                    try {
+                        switch (importRow(cells, sectors)) {
+                            case CREATED -> counts[0]++;
+                            case UPDATED -> counts[1]++;
+                            case UNCHANGED -> counts[2]++;
+                        }
+                    } catch (RowProblem e) {
+                        problems.add(new Rejected(rowNumber, e.column, e.getMessage()));
+                    } catch (InvalidInputException e) {
+                        e.problems().forEach(p -> problems.add(new Rejected(rowNumber, headerOf(p.field()), p.message())));
+                    } catch (AccessDeniedException e) {
+                        problems.add(new Rejected(rowNumber, headerOf("jurisdiction"), e.getMessage()));
+                    }
+                    if (!problems.isEmpty()) {
+                        counts[3]++;
+                        problems.stream().limit(Math.max(0, MAX_LISTED_PROBLEMS - rejected.size())).forEach(rejected::add);
+                    }
+                });
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException("file", "无法读取 Excel 文件（.xlsx）：" + e.getMessage());
+            if (DatabaseUnavailable.isCause(e)) {
+                // Not the file's fault: answered 503 (docs/decisions/016-database-outage.md).
+                throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+            }
+            throw new InvalidInputException("file", "无法读取 Excel 文件（.xlsx），请用下载的模板重新保存后再导入："
+                + shortened(e.getMessage()));
+        } finally {
+            deleteQuietly(file);
         }
-        return new Result(created, updated, unchanged, rejected);
+        return new Result(counts[0], counts[1], counts[2], counts[3], rejected);
     }
 
-    private InstitutionService.Upsert importRow(Row row, Map<String, String> sectors) {
+    /**
+     * The first row must be the template's header; more than {@link #MAX_ROWS} rows after it are refused as a whole.
+     * Returns the header's row number.
+     */
+    private int checkHeaderAndSize(XlsxSheet sheet) throws IOException {
+        int[] header = {0};
+        sheet.rows((rowNumber, cells) -> {
+            if (header[0] == 0) {
+                header[0] = rowNumber;
+                checkHeader(cells);
+            } else if (rowNumber - header[0] > MAX_ROWS) {
+                throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 行，请拆分文件");
+            }
+        });
+        if (header[0] == 0) {
+            checkHeader(new String[COLUMNS.size()]);
+        }
+        return header[0];
+    }
+
+    private InstitutionService.Upsert importRow(String[] row, Map<String, String> sectors) {
         InstitutionInput input = new InstitutionInput(
             text(row, 0), text(row, 1), parse(row, 2, this::yesNo), parse(row, 3, v -> label(Ownership.values(), v, Ownership::label)),
             parse(row, 4, v -> label(LegalForm.values(), v, LegalForm::label)), parse(row, 5, v -> sector(sectors, v)),
@@ -147,9 +183,9 @@ public class ScreeningListImport {
         return institutions.upsert(input);
     }
 
-    private void checkHeader(Row header) {
+    private void checkHeader(String[] header) {
         for (int i = 0; i < COLUMNS.size(); i++) {
-            String actual = header == null ? "" : formatter.formatCellValue(header.getCell(i)).trim();
+            String actual = header[i] == null ? "" : header[i].trim();
             if (!COLUMNS.get(i).header().equals(actual)) {
                 throw new InvalidInputException("file", "第 1 行第 " + (i + 1) + " 列应为“" + COLUMNS.get(i).header()
                     + "”，实际为“" + actual + "”；请使用下载的模板");
@@ -157,19 +193,19 @@ public class ScreeningListImport {
         }
     }
 
-    private String text(Row row, int column) {
-        Cell cell = row.getCell(column);
-        if (cell == null) {
+    /** The cell's text, trimmed; null when empty. PostgreSQL cannot store U+0000: such a cell rejects its row. */
+    private String text(String[] row, int column) {
+        String value = row[column];
+        if (value == null || value.isBlank()) {
             return null;
         }
-        // Numeric cells (a region code typed as a number) must not turn into 9.99001E11.
-        String value = cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)
-            ? new BigDecimal(cell.getNumericCellValue()).toPlainString()
-            : formatter.formatCellValue(cell);
-        return value.isBlank() ? null : value.trim();
+        if (RejectNulCharacters.containsNul(value)) {
+            throw new RowProblem(COLUMNS.get(column).header(), RejectNulCharacters.MESSAGE);
+        }
+        return value.trim();
     }
 
-    private <T> T parse(Row row, int column, Function<String, T> parser) {
+    private <T> T parse(String[] row, int column, Function<String, T> parser) {
         String value = text(row, column);
         if (value == null) {
             return null;
@@ -177,16 +213,13 @@ public class ScreeningListImport {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new RowProblem(COLUMNS.get(column).header(), "无法识别的值“" + value + "”"
+            throw new RowProblem(COLUMNS.get(column).header(), "无法识别的值“" + shortened(value) + "”"
                 + (e instanceof RowProblem ? "：" + e.getMessage() : ""));
         }
     }
 
-    private LocalDate date(Row row, int column) {
-        Cell cell = row.getCell(column);
-        if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate();
-        }
+    /** Date cells arrive as 2026-05-10 (XlsxSheet); text cells may use / as well. */
+    private LocalDate date(String[] row, int column) {
         return parse(row, column, value -> {
             try {
                 return LocalDate.parse(value.replace('/', '-'));
@@ -228,13 +261,30 @@ public class ScreeningListImport {
         return organisation.sectors().stream().collect(java.util.stream.Collectors.toMap(Sector::name, Sector::code));
     }
 
-    private boolean isEmpty(Row row) {
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (text(row, i) != null) {
+    private static boolean isEmpty(String[] row) {
+        for (String cell : row) {
+            if (cell != null && !cell.isBlank()) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String shortened(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "…";
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file; the system's temporary folder is cleaned anyway
+            }
+        }
     }
 
     private static String headerOf(String field) {
@@ -248,7 +298,11 @@ public class ScreeningListImport {
     public record Rejected(int row, String column, String reason) {
     }
 
-    public record Result(int created, int updated, int unchanged, List<Rejected> rejected) {
+    /**
+     * Counts of institutions created, updated and unchanged, of rows rejected, and the problems of the rejected rows
+     * (the first {@value #MAX_LISTED_PROBLEMS}).
+     */
+    public record Result(int created, int updated, int unchanged, int rejectedRows, List<Rejected> rejected) {
     }
 
     private static final class RowProblem extends RuntimeException {

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,8 +123,9 @@ public class IntakeService {
                     submitterMayReport.accept(region);
                     return intakeOnce(lead, region, submitter, key, trackingCode, answer);
                 });
-            } catch (DataIntegrityViolationException e) {
-                // Another node or thread stored the same institution, open case or idempotency key first.
+            } catch (DuplicateKeyException e) {
+                // Another node or thread stored the same institution, open case or idempotency key first. Only a
+                // unique key can be raced; any other data error would fail again the same way (decision 015).
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

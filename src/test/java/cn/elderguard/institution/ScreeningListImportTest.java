@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +43,9 @@ class ScreeningListImportTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void validRowsAreUpsertedAndEveryRejectedRowIsListedWithRowColumnAndReason() throws Exception {
@@ -75,6 +83,77 @@ class ScreeningListImportTest {
         JsonNode third = importFile(fill(template, List.of(changed, rows.get(1))));
         assertThat(third.path("updated").asInt()).isEqualTo(1);
         assertThat(third.path("unchanged").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNulCharacterOrAnAbsurdNumberInACellRejectsItsRowNotTheFile() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        byte[] template = http.withBasicAuth("cg_mz", DemoOrganisation.PASSWORD)
+            .getForObject("/api/institutions/template.xlsx", byte[].class);
+        // Excel writes a character XML cannot hold as _xHHHH_; U+0000 is one, and PostgreSQL cannot store it.
+        byte[] file = fill(template, List.of(
+            List.of("空字符养老院_x0000_-" + suffix, "", "否", "", "", "", DemoOrganisation.DONGJIE, "", "", "", "", "", "", ""),
+            List.of("指数养老院-" + suffix, "", "否", "", "", "", DemoOrganisation.DONGJIE, "", "", "", "1e-999999999", "", "", ""),
+            List.of("正常养老院-" + suffix, "", "否", "", "", "", DemoOrganisation.DONGJIE, "回车_x000D_换行", "", "", "", "", "", "")));
+
+        JsonNode result = importFile(file);
+
+        assertThat(result.path("created").asInt()).isEqualTo(1);
+        assertThat(result.path("rejectedRows").asInt()).isEqualTo(2);
+        assertThat(rejected(result)).containsExactlyInAnyOrder(tuple(2, "机构名称*"), tuple(3, "预收费用（元）"));
+        assertThat(result.path("rejected").get(0).path("reason").asText()).isEqualTo("不能包含空字符（\\u0000），请删除后重新提交");
+    }
+
+    @Test
+    void numbersAndDatesAreReadAsTheCellsShowThem() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        byte[] template = http.withBasicAuth("cg_mz", DemoOrganisation.PASSWORD)
+            .getForObject("/api/institutions/template.xlsx", byte[].class);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.getSheetAt(0);
+            sheet.removeRow(sheet.getRow(1));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("数字养老院-" + suffix);
+            row.createCell(2).setCellValue("否");
+            // A region code typed as a number, a number of beds, fees with fen, a real date cell.
+            row.createCell(6).setCellValue(Double.parseDouble(DemoOrganisation.DONGJIE));
+            row.createCell(8).setCellValue(120);
+            row.createCell(10).setCellValue(350000.5);
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var date = row.createCell(12);
+            date.setCellValue(java.time.LocalDate.of(2026, 5, 10));
+            date.setCellStyle(dateStyle);
+            workbook.write(out);
+
+            JsonNode result = importFile(out.toByteArray());
+
+            assertThat(result.path("rejected").size()).as(result.toString()).isZero();
+            Map<String, Object> imported = jdbc.sql("SELECT REGION_CODE, BEDS, PREPAID_FEES_YUAN, PLEDGE_SIGNED_ON FROM EG_INSTITUTION"
+                + " WHERE NAME = ?").param("数字养老院-" + suffix).query().singleRow();
+            assertThat(imported.get("region_code")).isEqualTo(DemoOrganisation.DONGJIE);
+            assertThat(imported.get("beds")).isEqualTo(120);
+            assertThat((BigDecimal) imported.get("prepaid_fees_yuan")).isEqualByComparingTo("350000.5");
+            assertThat(imported.get("pledge_signed_on").toString()).isEqualTo("2026-05-10");
+        }
+    }
+
+    @Test
+    void aSheetOverTheRowLimitIsRefusedAsAWholeBeforeAnythingIsStored() throws Exception {
+        Path file = LargeScreeningList.write(Files.createTempFile("over-the-limit", ".xlsx"), ScreeningListImport.MAX_ROWS + 1, 7, false);
+        try {
+            long before = jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION").query(Long.class).single();
+
+            ResponseEntity<String> response = post(Files.readAllBytes(file));
+
+            assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION").query(Long.class).single()).isEqualTo(before);
+            assertThat(json.readTree(response.getBody()).path("errors").findValuesAsText("message"))
+                .containsExactly("一次最多导入 50000 行，请拆分文件");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.elderguard.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.elderguard.support.Api;
@@ -29,6 +31,9 @@ class IntakeAtomicityTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IntakeService intake;
 
     @Test
     void aFailureAfterTheCaseIsInsertedLeavesNothingBehind() {
@@ -51,6 +56,28 @@ class IntakeAtomicityTest {
         } finally {
             engine.getRepositoryService().deleteDeployment(failing.getId(), true);
         }
+    }
+
+    @Test
+    void aDataErrorIsNotRetriedLikeAConcurrentIntake() {
+        // Straight to the service, past the API's input rules: PostgreSQL itself refuses the NUL (U+0000) in the
+        // description, after the institution and the case of this new venue were inserted.
+        LeadSubmission tip = new LeadSubmission(LeadSource.PUBLIC_TIP, null,
+            new LeadSubmission.ReportedInstitution("重试测试养老院-" + UUID.randomUUID(), null, null, DemoOrganisation.DONGJIE),
+            "推销\0理财", null, null, null, null);
+        Map<String, Long> before = counts();
+        long caseIdsBefore = caseIdsTaken();
+
+        assertThatThrownBy(() -> intake.submitPublicTip(tip)).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(counts()).isEqualTo(before);
+        // Identity values are not given back on rollback: each attempt at the intake took one case id.
+        assertThat(caseIdsTaken() - caseIdsBefore).as("attempts at the intake").isEqualTo(1);
+    }
+
+    private long caseIdsTaken() {
+        return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " +
+            jdbc.sql("SELECT pg_get_serial_sequence('eg_case', 'id')").query(String.class).single()).query(Long.class).single();
     }
 
     private Map<String, Long> counts() {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ public final class HttpCaller {
     private final HttpClient client;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private HttpCaller(int port, String user, String password, boolean session) {
-        this.base = "http://localhost:" + port;
+    private HttpCaller(String base, String user, String password, boolean session) {
+        this.base = base.replaceAll("/+$", "");
         this.user = user;
         this.password = password;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -39,16 +40,28 @@ public final class HttpCaller {
 
     /** HTTP Basic on every request, no cookies. */
     public static HttpCaller basic(int port, String user, String password) {
-        return new HttpCaller(port, user, password, false);
+        return basic(local(port), user, password);
+    }
+
+    public static HttpCaller basic(String base, String user, String password) {
+        return new HttpCaller(base, user, password, false);
     }
 
     public static HttpCaller anonymous(int port) {
-        return new HttpCaller(port, null, null, true);
+        return anonymous(local(port));
+    }
+
+    public static HttpCaller anonymous(String base) {
+        return new HttpCaller(base, null, null, true);
+    }
+
+    public static HttpCaller webappSession(int port, String user, String password) {
+        return webappSession(local(port), user, password);
     }
 
     /** Logged in to the webapps (Tasklist) like a browser: session cookie, and the CSRF token on every change. */
-    public static HttpCaller webappSession(int port, String user, String password) {
-        HttpCaller caller = new HttpCaller(port, user, password, true);
+    public static HttpCaller webappSession(String base, String user, String password) {
+        HttpCaller caller = new HttpCaller(base, user, password, true);
         caller.send("GET", "/camunda/api/admin/auth/user/default", null, null);
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
@@ -97,8 +110,8 @@ public final class HttpCaller {
                 + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -113,6 +126,20 @@ public final class HttpCaller {
             .map(HttpCookie::getValue).findFirst();
     }
 
-    public record Response(int status, String body) {
+    private static String local(int port) {
+        return "http://localhost:" + port;
+    }
+
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .flatMap(entry -> entry.getValue().stream()).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
     }
 }

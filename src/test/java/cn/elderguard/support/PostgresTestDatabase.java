@@ -94,6 +94,17 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /** {@code url} with its host and port replaced by {@code host:port} (e.g. a {@link TcpProxy}). */
+    public static String via(String url, String host, int port) {
+        return url.replaceFirst("^jdbc:postgresql://[^/]+/", "jdbc:postgresql://" + host + ":" + port + "/");
+    }
+
+    /** Host and port of the test server, as {@code EG_TEST_DB_URL} names them (default 127.0.0.1:5432). */
+    public static java.net.InetSocketAddress server() {
+        java.net.URI uri = java.net.URI.create(ADMIN_URL.substring("jdbc:".length()));
+        return java.net.InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+    }
+
     static String urlOf(String database) {
         int query = ADMIN_URL.indexOf('?');
         String base = query < 0 ? ADMIN_URL : ADMIN_URL.substring(0, query);

@@ -1,0 +1,67 @@
+package cn.elderguard.system;
+
+import java.util.List;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * ElderGuard's additions to Camunda's REST APIs: the NUL rule for their JSON (docs/decisions/015) and the 503
+ * for an unreachable database (docs/decisions/016), for the engine REST API ({@code /engine-rest}) and for the
+ * webapps' APIs ({@code /camunda/api/**}, what Tasklist, Cockpit and Admin call).
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaRestProviders {
+
+    /** The Jersey servlets of the webapps' REST APIs, as the webapp starter names them. */
+    static final List<String> WEBAPP_API_SERVLETS = List.of("Cockpit Api", "Admin Api", "Tasklist Api", "Engine Api", "Welcome Api");
+    private static final String JERSEY_PROVIDERS = "jersey.config.server.provider.classnames";
+    static final List<Class<?>> WEBAPP_PROVIDERS = List.of(RejectNulInRestRequests.class, DatabaseUnavailableMappers.ForEngine.class,
+        DatabaseUnavailableMappers.ForRest.class, DatabaseUnavailableMappers.ForAny.class);
+
+    /** The engine REST API; its engine and REST exception mappers are admin/FormSubmissionExceptionMapper's. */
+    @Bean
+    ResourceConfigCustomizer elderGuardEngineRestProviders() {
+        return config -> config.register(RejectNulInRestRequests.class).register(DatabaseUnavailableMappers.ForAny.class);
+    }
+
+    /**
+     * The webapps' APIs: their Jersey servlets are registered by the webapp starter's initializer, not by Spring;
+     * the providers join them as a Jersey init parameter, set right after that initializer ran and before any
+     * servlet starts. (A servlet-context listener cannot do it: the Servlet specification forbids listeners added
+     * by code to touch registrations.)
+     */
+    @Bean
+    static BeanPostProcessor elderGuardWebappApiProviders() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof CamundaBpmWebappInitializer webapps) {
+                    return (ServletContextInitializer) servletContext -> {
+                        webapps.onStartup(servletContext);
+                        addProviders(servletContext);
+                    };
+                }
+                return bean;
+            }
+        };
+    }
+
+    static void addProviders(ServletContext servletContext) {
+        String providers = String.join(",", WEBAPP_PROVIDERS.stream().map(Class::getName).toList());
+        for (String name : WEBAPP_API_SERVLETS) {
+            ServletRegistration servlet = servletContext.getServletRegistration(name);
+            if (servlet != null && !servlet.setInitParameter(JERSEY_PROVIDERS, providers)) {
+                throw new IllegalStateException("The servlet '" + name + "' already names Jersey providers: "
+                    + servlet.getInitParameter(JERSEY_PROVIDERS));
+            }
+        }
+    }
+}

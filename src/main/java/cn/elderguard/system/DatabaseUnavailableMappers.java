@@ -1,0 +1,83 @@
+package cn.elderguard.system;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Jersey exception mappers for the REST APIs of the engine ({@code /engine-rest}) and of the webapps
+ * ({@code /camunda/api}): a failure caused by an unreachable database is 503 with the Chinese problem,
+ * everything else goes to Camunda's own handler of the same type, unchanged. Priority 1 puts them before
+ * Camunda's handlers of the same exception type.
+ */
+public final class DatabaseUnavailableMappers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DatabaseUnavailableMappers() {
+    }
+
+    /** The 503 answer if {@code failure} comes from an unreachable database, else null. */
+    public static Response response(Throwable failure) {
+        if (!DatabaseUnavailable.isCause(failure)) {
+            return null;
+        }
+        try {
+            return Response.status(DatabaseUnavailable.STATUS)
+                .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .type("application/problem+json;charset=UTF-8")
+                .entity(JSON.writeValueAsString(DatabaseUnavailable.body()))
+                .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The engine's exceptions (commands that wrap a JDBC failure). */
+    @Priority(1)
+    public static class ForEngine implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response unavailable = response(exception);
+            return unavailable != null ? unavailable : camunda.toResponse(exception);
+        }
+    }
+
+    /** Exceptions the REST resources re-wrap. */
+    @Priority(1)
+    public static class ForRest implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response unavailable = response(exception);
+            return unavailable != null ? unavailable : camunda.toResponse(exception);
+        }
+    }
+
+    /** Everything else, e.g. Spring's CannotCreateTransactionException when a command cannot get a connection. */
+    @Priority(1)
+    public static class ForAny implements ExceptionMapper<Throwable> {
+
+        private final ExceptionHandler camunda = new ExceptionHandler();
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            Response unavailable = response(exception);
+            return unavailable != null ? unavailable : camunda.toResponse(exception);
+        }
+    }
+}

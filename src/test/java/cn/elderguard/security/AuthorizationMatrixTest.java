@@ -257,7 +257,8 @@ class AuthorizationMatrixTest {
             }
         }
         calls.add(new Call("pages", "GET", "/app/leads.html", "/app/leads.html", null, null, false, false));
-        for (String actuator : List.of("/actuator/health", "/actuator/info", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+        for (String actuator : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/metrics",
+            "/actuator/metrics/jvm.memory.used")) {
             calls.add(new Call("actuator", "GET", actuator, actuator, null, null, false, false));
         }
         for (String[] webapp : new String[][] {

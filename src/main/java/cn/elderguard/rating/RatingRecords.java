@@ -15,7 +15,7 @@ import cn.elderguard.organisation.RegionCode;
 
 /**
  * A case's ratings (EG_RATING, the explanation users read), its current level and list, and the upward
- * reports that yellow, orange and red cases and unregistered venues owe (RULES §4).
+ * reports that yellow, orange and red cases and unregistered venues owe (docs/rules.md §4).
  */
 @Repository
 class RatingRecords {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.system.InvalidFormSubmissionException;
 import cn.elderguard.system.UserTaskListener;
 
 /**

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * ElderGuard's additions to Camunda's REST APIs: the NUL rule for their JSON (docs/decisions/015) and the 503
- * for an unreachable database (docs/decisions/016), for the engine REST API ({@code /engine-rest}) and for the
+ * ElderGuard's additions to Camunda's REST APIs: the NUL rule for their JSON (docs/decisions/015), the 503 for an
+ * unreachable database (docs/decisions/016) and the 400 for a refused completion ({@link CamundaRestErrors}), for
+ * the engine REST API ({@code /engine-rest}) and for the
  * webapps' APIs ({@code /camunda/api/**}, what Tasklist, Cockpit and Admin call).
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,13 +24,14 @@ class CamundaRestProviders {
     /** The Jersey servlets of the webapps' REST APIs, as the webapp starter names them. */
     static final List<String> WEBAPP_API_SERVLETS = List.of("Cockpit Api", "Admin Api", "Tasklist Api", "Engine Api", "Welcome Api");
     private static final String JERSEY_PROVIDERS = "jersey.config.server.provider.classnames";
-    static final List<Class<?>> WEBAPP_PROVIDERS = List.of(RejectNulInRestRequests.class, DatabaseUnavailableMappers.ForEngine.class,
-        DatabaseUnavailableMappers.ForRest.class, DatabaseUnavailableMappers.ForAny.class);
+    /** The same for both doors. */
+    static final List<Class<?>> PROVIDERS = List.of(RejectNulInRestRequests.class, CamundaRestErrors.ForEngine.class,
+        CamundaRestErrors.ForRest.class, CamundaRestErrors.ForAny.class);
 
-    /** The engine REST API; its engine and REST exception mappers are admin/FormSubmissionExceptionMapper's. */
+    /** The engine REST API. */
     @Bean
     ResourceConfigCustomizer elderGuardEngineRestProviders() {
-        return config -> config.register(RejectNulInRestRequests.class).register(DatabaseUnavailableMappers.ForAny.class);
+        return config -> PROVIDERS.forEach(config::register);
     }
 
     /**
@@ -55,7 +57,7 @@ class CamundaRestProviders {
     }
 
     static void addProviders(ServletContext servletContext) {
-        String providers = String.join(",", WEBAPP_PROVIDERS.stream().map(Class::getName).toList());
+        String providers = String.join(",", PROVIDERS.stream().map(Class::getName).toList());
         for (String name : WEBAPP_API_SERVLETS) {
             ServletRegistration servlet = servletContext.getServletRegistration(name);
             if (servlet != null && !servlet.setInitParameter(JERSEY_PROVIDERS, providers)) {

@@ -11,11 +11,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.support.HttpCaller;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.VerificationFacts;
 
@@ -31,6 +35,12 @@ class FormValidationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper json;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aNegativeAmountIsRefusedWithTheFieldNamed() {
@@ -56,6 +66,20 @@ class FormValidationTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("notes（核查情况）：必填").contains("assetsYuan");
+    }
+
+    @Test
+    void tasklistsDoorAnswersTheSame() throws Exception {
+        Task task = verificationTask();
+        Map<String, Object> variables = new HashMap<>();
+        VerificationFacts.with("prepaidFeesYuan", -5L).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+
+        HttpCaller.Response response = HttpCaller.webappSession(port, "cg_mz", DemoOrganisation.PASSWORD).post(
+            "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form", json.writeValueAsString(Map.of("variables", variables)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("prepaidFeesYuan").contains("不能小于 0");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package cn.elderguard.system;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -15,19 +19,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Jersey exception mappers for the REST APIs of the engine ({@code /engine-rest}) and of the webapps
- * ({@code /camunda/api}): a failure caused by an unreachable database is 503 with the Chinese problem,
- * everything else goes to Camunda's own handler of the same type, unchanged. Priority 1 puts them before
- * Camunda's handlers of the same exception type.
+ * ({@code /camunda/api}, what Tasklist calls), the same on both doors:
+ * <ul>
+ *   <li>a failure caused by an unreachable database is 503 with the Chinese problem (docs/decisions/016);</li>
+ *   <li>a completion refused by a form's or the case's rules ({@link InvalidFormSubmissionException}, thrown by a
+ *       task listener, which the engine wraps) is the caller's mistake: 400 with the problems listed, in the REST
+ *       API's own error format;</li>
+ *   <li>everything else goes to Camunda's own handler of the same type, unchanged.</li>
+ * </ul>
+ * Priority 1 puts them before Camunda's handlers of the same exception type.
  */
-public final class DatabaseUnavailableMappers {
+public final class CamundaRestErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DatabaseUnavailableMappers() {
+    private CamundaRestErrors() {
     }
 
-    /** The 503 answer if {@code failure} comes from an unreachable database, else null. */
-    public static Response response(Throwable failure) {
+    /** ElderGuard's answer to {@code failure}, or null for Camunda's own. */
+    static Response response(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFormSubmissionException invalid) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "InvalidRequestException");
+                body.put("message", invalid.getMessage());
+                body.put("problems", invalid.problems());
+                return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+        }
         if (!DatabaseUnavailable.isCause(failure)) {
             return null;
         }

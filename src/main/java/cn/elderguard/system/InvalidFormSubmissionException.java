@@ -1,4 +1,4 @@
-package cn.elderguard.admin;
+package cn.elderguard.system;
 
 import java.util.List;
 

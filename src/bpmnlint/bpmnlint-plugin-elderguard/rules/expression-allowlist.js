@@ -51,7 +51,7 @@ function withoutLiterals(expression) {
   return expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '\'\'');
 }
 
-const IDENTIFIER_END = /([A-Za-z_$][\w$]*(?:\s*[.:]\s*[A-Za-z_$][\w$]*)*)\s*$/;
+const IDENTIFIER_END = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|:[A-Za-z_$][\w$]*)*)\s*$/;
 
 /** What is wrong with one expression, or null. */
 function problemOf(expression, beans, functions) {
@@ -79,7 +79,7 @@ function problemOf(expression, beans, functions) {
       }
       return callProblem(parts[0] + '()');
     }
-    const call = chain[1].replace(/\s+/g, '') + '()';
+    const call = (receiverIsResult ? '(...).' : '') + chain[1].replace(/\s+/g, '') + '()';
     if (receiverIsResult || parts.length !== 2 || !beans.includes(parts[0]) || chain[1].includes(':')) {
       return callProblem(call);
     }

@@ -77,7 +77,7 @@
     if (definition.changes.length === 0) {
       const note = document.createElement('p');
       note.textContent = definition.status === 'CHANGED'
-        ? '元素和字段没有增删，只改了其他内容（如表达式以外的属性、布局、文字说明）。' : '';
+        ? '文件有改动，但本定义的元素和字段没有变化：改动在布局、其他属性，或同一文件的其他定义中。' : '';
       block.appendChild(note);
       return block;
     }

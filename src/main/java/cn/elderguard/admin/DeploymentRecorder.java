@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.repository.ResourceDefinitionEntity;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.elderguard.admin.DeploymentRecords.DefinitionRecord;
 import cn.elderguard.admin.ModelChanges.Kind;
@@ -26,6 +28,8 @@ import cn.elderguard.admin.ModelChanges.Kind;
  * record commits with the deployment or not at all (docs/decisions/028).
  */
 class DeploymentRecorder implements Deployer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentRecorder.class);
 
     private final Supplier<DeploymentRecords> records;
 
@@ -65,14 +69,27 @@ class DeploymentRecorder implements Deployer {
         ResourceDefinition previous = previous(command, kind, definition);
         if (previous == null) {
             return new DefinitionRecord(definition.getResourceName(), kind, definition.getKey(), definition.getVersion(), null,
-                DeploymentRecords.Status.NEW, ModelChanges.between(kind, definition.getKey(), null, now));
+                DeploymentRecords.Status.NEW, changes(kind, definition, null, now));
         }
         ResourceEntity resource = command.getResourceManager()
             .findResourceByDeploymentIdAndResourceName(previous.getDeploymentId(), previous.getResourceName());
         byte[] before = resource == null ? null : resource.getBytes();
         DeploymentRecords.Status status = Arrays.equals(before, now) ? DeploymentRecords.Status.UNCHANGED : DeploymentRecords.Status.CHANGED;
         return new DefinitionRecord(definition.getResourceName(), kind, definition.getKey(), definition.getVersion(), previous.getVersion(),
-            status, status == DeploymentRecords.Status.UNCHANGED ? List.of() : ModelChanges.between(kind, definition.getKey(), before, now));
+            status, status == DeploymentRecords.Status.UNCHANGED ? List.of() : changes(kind, definition, before, now));
+    }
+
+    /**
+     * The element changes; a file the engine accepted but the model API cannot compare is recorded as changed without
+     * them, rather than refusing a deployment the gate let through.
+     */
+    private static List<ModelChanges.ElementChange> changes(Kind kind, ResourceDefinitionEntity<?> definition, byte[] before, byte[] now) {
+        try {
+            return ModelChanges.between(kind, definition.getKey(), before, now);
+        } catch (RuntimeException e) {
+            log.warn("Deployment record: cannot compare {} {} with the version before: {}", kind, definition.getKey(), e.getMessage());
+            return List.of();
+        }
     }
 
     /**

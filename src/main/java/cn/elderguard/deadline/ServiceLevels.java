@@ -58,6 +58,16 @@ public class ServiceLevels implements SmartInitializingSingleton {
         return (level.processKey().equals(processKey) ? 2 : 0) + (level.taskKey().equals(taskKey) ? 1 : 0);
     }
 
+    /**
+     * Whether the task has its own row (not only the {@code *} defaults): the file's or an administrator's. The
+     * file counts even before its rows are loaded, so the check holds while the application starts.
+     */
+    public boolean setFor(String processKey, String taskKey) {
+        boolean inTable = jdbc.sql("SELECT COUNT(*) FROM EG_SERVICE_LEVEL WHERE PROCESS_KEY = ? AND TASK_KEY = ?")
+            .params(processKey, taskKey).query(Long.class).single() > 0;
+        return inTable || read(file).stream().anyMatch(level -> level.processKey().equals(processKey) && level.taskKey().equals(taskKey));
+    }
+
     public List<Entry> all() {
         return jdbc.sql("SELECT " + COLUMNS + ", SOURCE, UPDATED_AT, UPDATED_BY FROM EG_SERVICE_LEVEL ORDER BY PROCESS_KEY, TASK_KEY")
             .query((rs, row) -> new Entry(row(rs, row), rs.getString("SOURCE"), rs.getTimestamp("UPDATED_AT").toInstant(),

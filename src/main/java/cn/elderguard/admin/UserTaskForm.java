@@ -97,10 +97,12 @@ class UserTaskForm implements DeploymentRule {
         return switch (binding) {
             case "deployment" -> new DeploymentViolation(ID, found.id(),
                 "任务 " + found.label() + " 的表单 " + formRef + "（绑定 deployment）不在本次部署中（" + here + "）；请在 Modeler 部署时勾选"
-                    + " Include additional files 并选上 " + formRef + ".form（若用「仅部署变更的文件」，未改动的表单也会被略去，请关闭该选项）",
+                    + " Include additional files 并选上 " + formRef + ".form。若已选上仍报此错：Modeler 只部署与上次同名部署相比有改动的文件"
+                    + "（deploy-changed-only），未改动的表单被略去，请换一个部署名称（Deployment name，如加上日期）再部署",
                 "task " + found.id() + "'s form " + formRef + " (binding deployment) is not in this deployment (" + hereEnglish + "):"
-                    + " deploy " + formRef + ".form with it (Modeler: \"Include additional files\"; \"deploy changed only\" leaves"
-                    + " unchanged forms out)");
+                    + " deploy " + formRef + ".form with it (Modeler: \"Include additional files\"). If it was included: Modeler deploys"
+                    + " only files changed since the last deployment of the same name (deploy-changed-only), so unchanged forms are"
+                    + " left out; give the deployment a new name (e.g. with the date)");
             case "latest" -> new DeploymentViolation(ID, found.id(),
                 "任务 " + found.label() + " 的表单 " + formRef + "（绑定 latest）既不在本次部署中，也从未部署过；请随流程一起部署 " + formRef + ".form",
                 "task " + found.id() + "'s form " + formRef + " (binding latest) is neither in this deployment nor deployed before:"

@@ -134,6 +134,26 @@ class DeploymentGateTest {
     }
 
     @Test
+    void aRedeploymentUnderTheSameNameThatLeavesUnchangedFormsOutIsRefused() throws IOException {
+        Map<String, String> files = Map.of("GateSample.bpmn", SAMPLE, "GateSampleForm.form", SAMPLE_FORM);
+        ResponseEntity<String> first = deploy(files, "部署规则测试-同名", true);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        Map<String, String> revised = Map.of("GateSample.bpmn", SAMPLE.replace("审核样例", "审核样例（修订）"), "GateSampleForm.form", SAMPLE_FORM);
+        try {
+            // Modeler sends deploy-changed-only: the unchanged form would not be stored with the revised process.
+            JsonNode problems = refused(revised, "部署规则测试-同名", true);
+            assertThat(elements(problems, "GateSample.bpmn")).containsExactly("Task_ReviewSample");
+            assertThat(messages(problems, "GateSample.bpmn")).singleElement().asString().contains("换一个部署名称");
+
+            ResponseEntity<String> renamed = deploy(revised, "部署规则测试-同名（修订）", true);
+            assertThat(renamed.getStatusCode().value()).as(renamed.getBody()).isEqualTo(200);
+            engine.getRepositoryService().deleteDeployment(json.readTree(renamed.getBody()).path("id").asText(), true);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(json.readTree(first.getBody()).path("id").asText(), true);
+        }
+    }
+
+    @Test
     void leadDisposalWithoutItsFormsNamesEveryUserTask() throws IOException {
         String leadDisposal = Files.readString(Path.of("bpmn/LeadDisposal.bpmn"), StandardCharsets.UTF_8);
         long userTasks = leadDisposal.lines().filter(line -> line.contains("<bpmn:userTask ")).count();
@@ -271,9 +291,13 @@ class DeploymentGateTest {
 
     /** Posts the files as Camunda Modeler does; asserts 400 and that nothing was stored; returns the problems per file. */
     private JsonNode refused(Map<String, String> files) throws IOException {
+        return refused(files, "部署规则测试", false);
+    }
+
+    private JsonNode refused(Map<String, String> files, String name, boolean changedOnly) throws IOException {
         List<Long> before = counts();
 
-        ResponseEntity<String> response = deploy(files);
+        ResponseEntity<String> response = deploy(files, name, changedOnly);
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
         assertThat(counts()).as("deployments, process definitions, decision definitions, forms").isEqualTo(before);
@@ -284,9 +308,14 @@ class DeploymentGateTest {
     }
 
     private ResponseEntity<String> deploy(Map<String, String> files) {
+        return deploy(files, "部署规则测试", false);
+    }
+
+    private ResponseEntity<String> deploy(Map<String, String> files, String deploymentName, boolean changedOnly) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "部署规则测试");
+        parts.add("deployment-name", deploymentName);
         parts.add("deployment-source", "Camunda Modeler");
+        parts.add("deploy-changed-only", Boolean.toString(changedOnly));
         files.forEach((name, content) -> parts.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {

@@ -1,7 +1,10 @@
 package cn.elderguard.admin;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -38,9 +41,11 @@ class UserTaskServiceLevel implements DeploymentRule {
     public List<DeploymentViolation> check(String resourceName, byte[] content, DeploymentContext context) {
         List<DeploymentViolation> violations = new ArrayList<>();
         ModelFiles.bpmn(content).ifPresent(model -> {
+            Map<String, Set<String>> withOwnLevel = new HashMap<>();
             for (UserTasks task : UserTasks.in(model)) {
                 String dueDate = task.task().getCamundaDueDate();
-                if ((dueDate == null || dueDate.isBlank()) && !serviceLevels.setFor(task.processKey(), task.id())) {
+                if ((dueDate == null || dueDate.isBlank())
+                    && !withOwnLevel.computeIfAbsent(task.processKey(), serviceLevels::tasksWithOwnLevel).contains(task.id())) {
                     String path = "/api/service-levels/" + task.processKey() + "/" + task.id();
                     violations.add(new DeploymentViolation(ID, task.id(),
                         "任务 " + task.label() + " 没有办理时限：请先由管理员在「办理时限」页面（PUT " + path + "）为流程 " + task.processKey()

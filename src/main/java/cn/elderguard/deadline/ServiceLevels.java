@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -59,13 +61,15 @@ public class ServiceLevels implements SmartInitializingSingleton {
     }
 
     /**
-     * Whether the task has its own row (not only the {@code *} defaults): the file's or an administrator's. The
-     * file counts even before its rows are loaded, so the check holds while the application starts.
+     * The tasks of a process that have a row of their own (not only the {@code *} defaults): the file's or an
+     * administrator's. The file counts even before its rows are loaded, so the answer holds while the application starts.
      */
-    public boolean setFor(String processKey, String taskKey) {
-        boolean inTable = jdbc.sql("SELECT COUNT(*) FROM EG_SERVICE_LEVEL WHERE PROCESS_KEY = ? AND TASK_KEY = ?")
-            .params(processKey, taskKey).query(Long.class).single() > 0;
-        return inTable || read(file).stream().anyMatch(level -> level.processKey().equals(processKey) && level.taskKey().equals(taskKey));
+    public Set<String> tasksWithOwnLevel(String processKey) {
+        Set<String> tasks = new HashSet<>(jdbc.sql("SELECT TASK_KEY FROM EG_SERVICE_LEVEL WHERE PROCESS_KEY = ?")
+            .param(processKey).query(String.class).list());
+        read(file).stream().filter(level -> level.processKey().equals(processKey)).forEach(level -> tasks.add(level.taskKey()));
+        tasks.remove(ServiceLevel.ANY);
+        return tasks;
     }
 
     public List<Entry> all() {

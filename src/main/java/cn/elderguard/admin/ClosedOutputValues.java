@@ -51,7 +51,7 @@ class ClosedOutputValues implements DeploymentRule {
     }
 
     @Override
-    public List<DeploymentViolation> check(String resourceName, byte[] content) {
+    public List<DeploymentViolation> check(String resourceName, byte[] content, DeploymentContext context) {
         DmnModelInstance model;
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(content));

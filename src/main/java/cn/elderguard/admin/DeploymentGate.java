@@ -1,26 +1,24 @@
 package cn.elderguard.admin;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
- * Every new deployment passes the {@link DeploymentRule}s before the engine parses it, whichever door it
+ * Every new deployment passes the {@link DeploymentRules} before the engine parses it, whichever door it
  * comes through: the application's own deployment at start-up, Camunda Modeler and any other
  * {@code POST /engine-rest/deployment/create}. It runs inside the deployment's command, so a refusal
  * rolls the deployment back: no deployment row, no definitions (docs/decisions/017).
  */
 class DeploymentGate implements Deployer {
 
-    private final Supplier<List<DeploymentRule>> rules;
+    private final DeploymentRules rules;
 
-    DeploymentGate(Supplier<List<DeploymentRule>> rules) {
+    DeploymentGate(DeploymentRules rules) {
         this.rules = rules;
     }
 
@@ -31,18 +29,12 @@ class DeploymentGate implements Deployer {
         if (!deployment.isNew() || deployment.getResources() == null) {
             return;
         }
-        Map<String, List<DeploymentViolation>> violations = new TreeMap<>();
-        List<DeploymentRule> all = rules.get();
+        // The files the engine is about to store: with "deploy changed only" the unchanged ones are not among them.
+        Map<String, byte[]> resources = new LinkedHashMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            for (DeploymentRule rule : all) {
-                if (rule.appliesTo(resource.getName())) {
-                    List<DeploymentViolation> found = rule.check(resource.getName(), resource.getBytes());
-                    if (!found.isEmpty()) {
-                        violations.computeIfAbsent(resource.getName(), name -> new ArrayList<>()).addAll(found);
-                    }
-                }
-            }
+            resources.put(resource.getName(), resource.getBytes());
         }
+        Map<String, List<DeploymentViolation>> violations = rules.check(resources);
         if (!violations.isEmpty()) {
             throw new DeploymentRefusedException(violations);
         }

@@ -4,16 +4,15 @@ import java.util.ArrayList;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Puts the {@link DeploymentGate} in front of the engine's own deployers (BPMN, DMN, forms). */
 @Component
 class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<DeploymentRule> rules;
+    private final DeploymentRules rules;
 
-    DeploymentGatePlugin(ObjectProvider<DeploymentRule> rules) {
+    DeploymentGatePlugin(DeploymentRules rules) {
         this.rules = rules;
     }
 
@@ -22,6 +21,6 @@ class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
-        configuration.getCustomPreDeployers().add(new DeploymentGate(() -> rules.orderedStream().toList()));
+        configuration.getCustomPreDeployers().add(new DeploymentGate(rules));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One rule of the {@link DeploymentGate}: a check every deployment must pass, whichever door it comes
- * through (start-up, Camunda Modeler, engine REST). A rule is a Spring bean; the gate finds them all.
+ * through (start-up, Camunda Modeler, engine REST). A rule is a Spring bean; {@link DeploymentRules} finds them all.
  */
 public interface DeploymentRule {
 
@@ -14,6 +14,9 @@ public interface DeploymentRule {
     /** Whether this rule reads a resource of that name (by its file ending). */
     boolean appliesTo(String resourceName);
 
-    /** What breaks the rule in one resource; empty when it passes. */
-    List<DeploymentViolation> check(String resourceName, byte[] content);
+    /**
+     * What breaks the rule in one resource; empty when it passes. The context holds the deployment's other
+     * files and answers what is deployed already (e.g. a form a task binds with {@code latest}).
+     */
+    List<DeploymentViolation> check(String resourceName, byte[] content, DeploymentContext context);
 }

@@ -36,7 +36,7 @@ class FormTextViewsShowNoValues implements DeploymentRule {
     }
 
     @Override
-    public List<DeploymentViolation> check(String resourceName, byte[] content) {
+    public List<DeploymentViolation> check(String resourceName, byte[] content, DeploymentContext context) {
         JsonNode form;
         try {
             form = json.readTree(content);

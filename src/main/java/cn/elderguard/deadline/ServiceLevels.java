@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -56,6 +58,18 @@ public class ServiceLevels implements SmartInitializingSingleton {
 
     private static int specificity(ServiceLevel level, String processKey, String taskKey) {
         return (level.processKey().equals(processKey) ? 2 : 0) + (level.taskKey().equals(taskKey) ? 1 : 0);
+    }
+
+    /**
+     * The tasks of a process that have a row of their own (not only the {@code *} defaults): the file's or an
+     * administrator's. The file counts even before its rows are loaded, so the answer holds while the application starts.
+     */
+    public Set<String> tasksWithOwnLevel(String processKey) {
+        Set<String> tasks = new HashSet<>(jdbc.sql("SELECT TASK_KEY FROM EG_SERVICE_LEVEL WHERE PROCESS_KEY = ?")
+            .param(processKey).query(String.class).list());
+        read(file).stream().filter(level -> level.processKey().equals(processKey)).forEach(level -> tasks.add(level.taskKey()));
+        tasks.remove(ServiceLevel.ANY);
+        return tasks;
     }
 
     public List<Entry> all() {

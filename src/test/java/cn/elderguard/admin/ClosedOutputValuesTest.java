@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import cn.elderguard.rating.RiskRatingDecision;
  */
 class ClosedOutputValuesTest {
 
+    static final DeploymentContext NOTHING_DEPLOYED = DeploymentContext.of(Map.of());
     static String riskRating;
     final ClosedOutputValues rule = new ClosedOutputValues(List.of(new RiskRatingDecision()));
 
@@ -28,13 +30,13 @@ class ClosedOutputValuesTest {
     }
 
     List<DeploymentViolation> check(String dmn) {
-        return rule.check("RiskRating.dmn", dmn.getBytes(StandardCharsets.UTF_8));
+        return rule.check("RiskRating.dmn", dmn.getBytes(StandardCharsets.UTF_8), NOTHING_DEPLOYED);
     }
 
     @Test
     void theShippedModelsPass() throws IOException {
         assertThat(check(riskRating)).isEmpty();
-        assertThat(rule.check("LeadPriority.dmn", Files.readAllBytes(Path.of("bpmn/LeadPriority.dmn")))).isEmpty();
+        assertThat(rule.check("LeadPriority.dmn", Files.readAllBytes(Path.of("bpmn/LeadPriority.dmn")), NOTHING_DEPLOYED)).isEmpty();
     }
 
     @Test
@@ -117,7 +119,7 @@ class ClosedOutputValuesTest {
             </definitions>
             """;
 
-        assertThat(rule.check("Sample.dmn", dmn.getBytes(StandardCharsets.UTF_8)))
+        assertThat(rule.check("Sample.dmn", dmn.getBytes(StandardCharsets.UTF_8), NOTHING_DEPLOYED))
             .extracting(DeploymentViolation::elementId).containsExactly("Rule_C");
     }
 

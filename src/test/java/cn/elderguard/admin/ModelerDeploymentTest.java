@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,7 @@ import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.support.VerificationFacts;
 
 /**
  * Camunda Modeler's deploy dialog posts a multipart request to {@code /engine-rest/deployment/create}
@@ -74,6 +77,37 @@ class ModelerDeploymentTest {
         } finally {
             // Other test classes share this database and expect the application's own deployment to be the latest.
             engine.getRepositoryService().deleteDeployment(deployment.path("id").asText(), true);
+        }
+    }
+
+    @Test
+    void aModelSavedByModeler5PassesTheGateAndACaseRunsOnItToItsEnd() throws IOException {
+        // Modeler 5's extras: colours (bioc, color), a text annotation with a generated id, labels in the diagram.
+        String saved = Files.readString(Path.of("src/test/resources/modeler5/LeadDisposal.bpmn"), StandardCharsets.UTF_8);
+        assertThat(saved).contains("exporterVersion=\"5.").contains("modeler:executionPlatform=").contains("bioc:fill=")
+            .contains("color:background-color=").contains("TextAnnotation_0y4k2qz").contains("<bpmndi:BPMNLabel");
+
+        ResponseEntity<String> response = http.withBasicAuth(adminId, adminPassword)
+            .postForEntity("/engine-rest/deployment/create", modelerRequest(saved), String.class);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        String deploymentId = json.readTree(response.getBody()).path("id").asText();
+        try {
+            ProcessInstance instance = LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.HEXICUN);
+            assertThat(engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId())
+                .isEqualTo(deploymentId);
+            Task verify = LeadDisposalStarter.verificationTask(engine, instance);
+            assertThat(engine.getFormService().getDeployedTaskForm(verify.getId())).isNotNull();
+            engine.getTaskService().complete(verify.getId(), VerificationFacts.registeredAndClean());
+            Task signOff = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(LeadDisposalProcess.TASK_SIGN_OFF_CLOSE_OUT).singleResult();
+            engine.getTaskService().complete(signOff.getId(), Map.of("signOffDecision", "APPROVE", "notes", "同意销号"));
+
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                .singleResult().getEndActivityId()).isEqualTo(LeadDisposalProcess.END_EVENT_CASE_CLOSED);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deploymentId, true);
         }
     }
 

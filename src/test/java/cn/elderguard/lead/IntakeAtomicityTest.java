@@ -41,7 +41,9 @@ class IntakeAtomicityTest {
         Deployment failing = engine.getRepositoryService().createDeployment().name("failing LeadDisposal (test)")
             .addModelInstance("LeadDisposal.bpmn", Bpmn.createExecutableProcess(LeadDisposalProcess.KEY)
                 .camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Fail").camundaExpression("${noSuchBean.fail()}").endEvent()
+                .startEvent("StartEvent_Fail").sequenceFlowId("SequenceFlow_ToFail")
+                .serviceTask("Task_Fail").camundaExpression("${noSuchBean.fail()}").sequenceFlowId("SequenceFlow_ToFailed")
+                .endEvent("EndEvent_Failed")
                 .done())
             .deploy();
         Map<String, Long> before = counts();

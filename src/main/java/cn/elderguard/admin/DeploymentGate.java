@@ -33,10 +33,12 @@ class DeploymentGate implements Deployer {
         }
         Map<String, List<DeploymentViolation>> violations = new TreeMap<>();
         List<DeploymentRule> all = rules.get();
+        Map<String, byte[]> files = new TreeMap<>();
+        deployment.getResources().values().forEach(resource -> files.put(resource.getName(), resource.getBytes()));
         for (ResourceEntity resource : deployment.getResources().values()) {
             for (DeploymentRule rule : all) {
                 if (rule.appliesTo(resource.getName())) {
-                    List<DeploymentViolation> found = rule.check(resource.getName(), resource.getBytes());
+                    List<DeploymentViolation> found = rule.check(resource.getName(), resource.getBytes(), files);
                     if (!found.isEmpty()) {
                         violations.computeIfAbsent(resource.getName(), name -> new ArrayList<>()).addAll(found);
                     }

@@ -1,6 +1,7 @@
 package cn.elderguard.admin;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One rule of the {@link DeploymentGate}: a check every deployment must pass, whichever door it comes
@@ -16,4 +17,12 @@ public interface DeploymentRule {
 
     /** What breaks the rule in one resource; empty when it passes. */
     List<DeploymentViolation> check(String resourceName, byte[] content);
+
+    /**
+     * The same, with every file of the deployment at hand (by resource name), for rules that judge a file by its
+     * companions (e.g. a model by the forms deployed with it).
+     */
+    default List<DeploymentViolation> check(String resourceName, byte[] content, Map<String, byte[]> deployment) {
+        return check(resourceName, content);
+    }
 }

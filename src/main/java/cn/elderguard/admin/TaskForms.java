@@ -87,12 +87,17 @@ public class TaskForms {
     private Form parse(Supplier<InputStream> source) {
         try (InputStream in = source.get()) {
             JsonNode form = json.readTree(in);
-            List<FormField> fields = new ArrayList<>();
-            collect(form, fields);
-            return new Form(form.path("id").asText(), List.copyOf(fields));
+            return new Form(form.path("id").asText(), fieldsOf(form));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The keyed fields of a Camunda Form's JSON, nested ones (groups) included. */
+    static List<FormField> fieldsOf(JsonNode form) {
+        List<FormField> fields = new ArrayList<>();
+        collect(form, fields);
+        return List.copyOf(fields);
     }
 
     private static void collect(JsonNode container, List<FormField> fields) {

@@ -87,7 +87,7 @@ class ExpressionAllowlist implements DeploymentRule {
                     + result.refusals().stream().map(ExpressionCheck.Refusal::english).distinct().collect(Collectors.joining("; "))
                     + ". Expressions may read variables, compare and combine them, or use the allowlisted beans ("
                     + String.join(", ", beans.allowlist().keySet()) + ")"));
-        } else if (where.endsWith("@delegateExpression") && !result.singleBean()) {
+        } else if ((where.endsWith("@delegateExpression") || where.endsWith(":delegateExpression")) && !result.singleBean()) {
             violations.add(new DeploymentViolation(ID, elementId,
                 where + " 的 " + text + " 不是允许的 bean；delegateExpression 须恰为其中之一，如 ${" + firstBean() + "}（允许："
                     + String.join("、", beans.allowlist().keySet()) + "）",

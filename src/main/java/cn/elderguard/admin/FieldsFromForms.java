@@ -1,7 +1,10 @@
 package cn.elderguard.admin;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * something a case can actually hold: a field of the deployment's forms, a variable the application sets
  * ({@link ApplicationVariables}), or one the models set themselves (a result variable, an output parameter, a
  * called process's input, a decision's output). A condition on a misspelt or removed field would otherwise fail
- * every case that reaches it. A deployment without forms (a decision table alone) is judged by the forms of the
- * latest deployed processes.
+ * every case that reaches it. Forms not in the deployment (a decision table deployed alone) count as the latest
+ * deployed processes have them.
  */
 @Component
 class FieldsFromForms implements DeploymentRule {
@@ -38,25 +41,19 @@ class FieldsFromForms implements DeploymentRule {
 
     private final ModelBeans beans;
     private final List<ApplicationVariables> applicationVariables;
-    private final Supplier<Set<String>> deployedFormFields;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Supplier<Map<String, Set<String>>> deployedForms;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    FieldsFromForms(ModelBeans beans, List<ApplicationVariables> applicationVariables, ObjectProvider<RepositoryService> repository,
-                    TaskForms forms) {
-        this(beans, applicationVariables, () -> {
-            Set<String> keys = new HashSet<>();
-            for (ProcessDefinition definition : repository.getObject().createProcessDefinitionQuery().latestVersion().list()) {
-                keys.addAll(forms.fieldsOfProcess(definition).keySet());
-            }
-            return keys;
-        });
+    FieldsFromForms(ModelBeans beans, List<ApplicationVariables> applicationVariables, ObjectProvider<RepositoryService> repository) {
+        this(beans, applicationVariables, () -> deployedForms(repository.getObject()));
     }
 
-    FieldsFromForms(ModelBeans beans, List<ApplicationVariables> applicationVariables, Supplier<Set<String>> deployedFormFields) {
+    /** @param deployedForms the forms deployed already: form id → its field keys */
+    FieldsFromForms(ModelBeans beans, List<ApplicationVariables> applicationVariables, Supplier<Map<String, Set<String>>> deployedForms) {
         this.beans = beans;
         this.applicationVariables = applicationVariables;
-        this.deployedFormFields = deployedFormFields;
+        this.deployedForms = deployedForms;
     }
 
     @Override
@@ -118,35 +115,61 @@ class FieldsFromForms implements DeploymentRule {
                 + " read an existing field");
     }
 
-    /** Everything a case can hold: form fields, the application's variables, what the deployment's models set. */
+    /**
+     * Everything a case can hold: form fields, the application's variables, what the deployment's models set. A form
+     * not in this deployment counts as deployed (Modeler's "deploy changed only" leaves unchanged forms out).
+     */
     private Set<String> known(Map<String, byte[]> deployment) {
         Set<String> known = new TreeSet<>();
         applicationVariables.forEach(declared -> known.addAll(declared.setByApplication()));
-        boolean hasForms = false;
+        Map<String, Set<String>> forms = new HashMap<>();
         for (Map.Entry<String, byte[]> file : deployment.entrySet()) {
             String name = file.getKey();
             if (name.endsWith(".form")) {
-                hasForms = true;
-                formFields(file.getValue()).ifPresent(known::addAll);
+                form(file.getValue(), JSON).ifPresent(form -> forms.put(form.id(), keys(form)));
             } else if (ExpressionAllowlist.isBpmn(name) || ExpressionAllowlist.isDmn(name)) {
                 ModelSources.parse(file.getValue()).ifPresent(document -> known.addAll(setByModel(document)));
             }
         }
-        if (!hasForms) {
-            known.addAll(deployedFormFields.get());
-        }
+        deployedForms.get().forEach(forms::putIfAbsent);
+        forms.values().forEach(known::addAll);
         return known;
     }
 
-    private Optional<Set<String>> formFields(byte[] form) {
+    /** The latest deployed processes' forms (form id → field keys), read from their deployments. */
+    static Map<String, Set<String>> deployedForms(RepositoryService repository) {
+        Map<String, Set<String>> forms = new HashMap<>();
+        Set<String> deployments = new HashSet<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            if (!deployments.add(definition.getDeploymentId())) {
+                continue;
+            }
+            for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+                if (resource.endsWith(".form")) {
+                    try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), resource)) {
+                        form(in.readAllBytes(), JSON).ifPresent(form -> forms.putIfAbsent(form.id(), keys(form)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static Optional<TaskForms.Form> form(byte[] content, ObjectMapper json) {
         try {
-            JsonNode node = json.readTree(form);
-            Set<String> keys = new HashSet<>();
-            TaskForms.fieldsOf(node).forEach(field -> keys.add(field.key()));
-            return Optional.of(keys);
+            JsonNode node = json.readTree(content);
+            return Optional.of(new TaskForms.Form(node.path("id").asText(), TaskForms.fieldsOf(node)));
         } catch (IOException notJson) {
             return Optional.empty();
         }
+    }
+
+    private static Set<String> keys(TaskForms.Form form) {
+        Set<String> keys = new HashSet<>();
+        form.fields().forEach(field -> keys.add(field.key()));
+        return keys;
     }
 
     /** Variables a BPMN or DMN file sets: result variables, outputs, variables passed to a called process. */

@@ -33,7 +33,7 @@ class ModelRulesTest {
 
     ExpressionAllowlist allowlist = new ExpressionAllowlist(beans);
     NoScripts noScripts = new NoScripts(new ModelProperties(List.of(), "test", List.of()));
-    FieldsFromForms fields = new FieldsFromForms(beans, applicationVariables(), Set::of);
+    FieldsFromForms fields = new FieldsFromForms(beans, applicationVariables(), Map::of);
 
     @BeforeAll
     static void read() throws IOException {
@@ -239,13 +239,28 @@ class ModelRulesTest {
         // Deployed alone, a decision is judged by the forms already deployed.
         FieldsFromForms withDeployedForms = new FieldsFromForms(beans, applicationVariables(), () -> shipped.entrySet().stream()
             .filter(file -> file.getKey().endsWith(".form"))
-            .flatMap(file -> formKeys(file.getValue()).stream()).collect(Collectors.toSet()));
+            .collect(Collectors.toMap(file -> file.getKey().replace(".form", ""), file -> formKeys(file.getValue()))));
         assertThat(withDeployedForms.check("RiskRating.dmn", riskRating)).isEmpty();
         assertThat(withDeployedForms.check("RiskRating.dmn", renamed.getBytes(StandardCharsets.UTF_8)))
             .singleElement().satisfies(violation -> {
                 assertThat(violation.elementId()).isEqualTo("InputExpression_PrepaidUse");
                 assertThat(violation.chinese()).contains("读取变量 prepaidFeeUse");
             });
+    }
+
+    @Test
+    void aFormLeftOutOfTheDeploymentCountsAsDeployed() {
+        // Modeler's "deploy changed only": the process and one changed form, the other forms deployed before.
+        byte[] leadDisposal = shipped.get("LeadDisposal.bpmn");
+        Map<String, byte[]> changed = Map.of("LeadDisposal.bpmn", leadDisposal, "VerifyLead.form", shipped.get("VerifyLead.form"),
+            "RiskRating.dmn", shipped.get("RiskRating.dmn"));
+        FieldsFromForms withDeployedForms = new FieldsFromForms(beans, applicationVariables(), () -> shipped.entrySet().stream()
+            .filter(file -> file.getKey().endsWith(".form"))
+            .collect(Collectors.toMap(file -> file.getKey().replace(".form", ""), file -> formKeys(file.getValue()))));
+
+        assertThat(withDeployedForms.check("LeadDisposal.bpmn", leadDisposal, changed)).isEmpty();
+        assertThat(fields.check("LeadDisposal.bpmn", leadDisposal, changed)).extracting(DeploymentViolation::chinese)
+            .anySatisfy(text -> assertThat(text).contains("读取变量 spotCheckResult"));
     }
 
     private static Set<String> formKeys(byte[] form) {

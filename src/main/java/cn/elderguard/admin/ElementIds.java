@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.DataObject;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -16,6 +18,8 @@ import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DrgElement;
 import org.springframework.stereotype.Component;
@@ -37,7 +41,7 @@ class ElementIds implements DeploymentRule {
     static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
     /** A name to show after each prefix in messages, from the shipped models. */
     private static final Map<String, String> EXAMPLES = Map.of(
-        "Task", "VerifyLead", "Gateway", "RiskLevel", "Event", "FollowUpDue", "Flow", "RiskRed", "StartEvent", "LeadReported",
+        "Task", "VerifyLead", "Gateway", "RiskLevel", "Event", "FollowUpDue", "SubProcess", "Review", "BoundaryEvent", "Overdue", "StartEvent", "LeadReported",
         "EndEvent", "CaseClosed", "SequenceFlow", "RiskRed", "Lane", "CivilAffairs");
 
     @Override
@@ -76,27 +80,41 @@ class ElementIds implements DeploymentRule {
         return violations;
     }
 
-    /** The prefixes the shipped models use for a whole family of elements, besides the element's own type name. */
+    /**
+     * The one prefix of a flow element's kind (the same pattern bpmnlint's element-ids rule checks): tasks and call
+     * activities {@code Task_}, sub-processes {@code SubProcess_}, start/end/boundary events their own, other events
+     * {@code Event_}, gateways {@code Gateway_}, flows {@code SequenceFlow_}; anything else its own type name.
+     */
     private static List<String> family(FlowElement element) {
+        if (element instanceof SubProcess) {
+            return List.of("SubProcess");
+        }
         if (element instanceof Activity) {
             return List.of("Task");
         }
         if (element instanceof Gateway) {
             return List.of("Gateway");
         }
+        if (element instanceof StartEvent) {
+            return List.of("StartEvent");
+        }
+        if (element instanceof EndEvent) {
+            return List.of("EndEvent");
+        }
+        if (element instanceof BoundaryEvent) {
+            return List.of("BoundaryEvent");
+        }
         if (element instanceof Event) {
             return List.of("Event");
         }
         if (element instanceof SequenceFlow) {
-            return List.of("Flow");
+            return List.of("SequenceFlow");
         }
-        return List.of();
+        return List.of(typeName(element.getElementType().getTypeName()));
     }
 
     private static void checkPrefixed(BaseElement element, List<String> family, List<DeploymentViolation> violations) {
-        List<String> prefixes = new ArrayList<>(family);
-        prefixes.add(typeName(element.getElementType().getTypeName()));
-        check(element.getId(), prefixes, violations);
+        check(element.getId(), family.isEmpty() ? List.of(typeName(element.getElementType().getTypeName())) : family, violations);
     }
 
     private static void check(String id, List<String> prefixes, List<DeploymentViolation> violations) {

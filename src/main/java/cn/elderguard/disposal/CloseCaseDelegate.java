@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.ledger.CaseEvent;
@@ -20,7 +20,7 @@ import cn.elderguard.system.Variables;
  * feedback text as the leader approved it in the sign-off form (docs/tracking.md). Only the approving
  * sign-off leads here, so a text the leader sent back is never published.
  */
-@Component("closeCase")
+@ModelBean("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
     private final CaseRepository cases;

@@ -1,7 +1,17 @@
 package cn.elderguard.disposal;
 
-/** Process variables that the disposal delegates and the model's gateways share (forms set the rest). */
-public final class DisposalVariables {
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.admin.ApplicationVariables;
+
+/**
+ * Process variables that the disposal delegates and the model's gateways share (forms set the rest). Those the
+ * delegates set are declared to the deployment gate, so models may read them although no form has them.
+ */
+@Component
+public final class DisposalVariables implements ApplicationVariables {
 
     public static final String REGISTERED = "registered";
     public static final String LEGAL_FORM = "legalForm";
@@ -21,6 +31,15 @@ public final class DisposalVariables {
     public static final String TO_AGENCY = "toAgency";
     public static final String HAND_OVER_PURPOSE = "handOverPurpose";
 
-    private DisposalVariables() {
+    /** Set by the delegates of this package (RecordVerification, PrepareCrossRegion, TallyRefunds). */
+    static final Set<String> SET_BY_DELEGATES = Set.of(REGISTERED, REGISTERED_ELSEWHERE, CROSS_REGION_NOTIFIED,
+        CROSS_REGION_JURISDICTION, CROSS_REGION_COPY_JURISDICTION, CROSS_REGION_NOTICE, REFUND_TARGET_REACHED);
+
+    DisposalVariables() {
+    }
+
+    @Override
+    public Set<String> setByApplication() {
+        return SET_BY_DELEGATES;
     }
 }

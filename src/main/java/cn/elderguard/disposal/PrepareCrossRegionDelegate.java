@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
@@ -24,7 +24,7 @@ import cn.elderguard.system.Variables;
  * outside this installation (another province), our provincial 处非办 takes the co-investigation task and
  * passes it on; it then needs no copy besides.
  */
-@Component("prepareCrossRegion")
+@ModelBean("prepareCrossRegion")
 class PrepareCrossRegionDelegate implements JavaDelegate {
 
     private final RoutingService routing;

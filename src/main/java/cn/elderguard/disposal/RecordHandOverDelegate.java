@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
@@ -20,7 +20,7 @@ import cn.elderguard.system.Variables;
  * to market regulation) goes on record when it is sent; the receiving unit's receipt (回执) closes it. The
  * handing-over unit's clock runs until the receipt, the receiving unit's from then on.
  */
-@Component("recordHandOver")
+@ModelBean("recordHandOver")
 class RecordHandOverDelegate implements JavaDelegate {
 
     private final RoutingService routing;

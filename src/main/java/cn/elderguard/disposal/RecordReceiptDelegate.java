@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
@@ -16,7 +16,7 @@ import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
 
 /** CaseHandOver, Task_RecordReceipt: the receiving unit's receipt (回执) is on record; its clock starts here. */
-@Component("recordReceipt")
+@ModelBean("recordReceipt")
 class RecordReceiptDelegate implements JavaDelegate {
 
     private final RoutingService routing;

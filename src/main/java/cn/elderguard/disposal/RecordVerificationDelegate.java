@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.institution.InstitutionService;
 import cn.elderguard.institution.LegalForm;
 import cn.elderguard.lead.CaseFile;
@@ -23,7 +23,7 @@ import cn.elderguard.system.Variables;
  * the model's gateways and the rating can test them (facts the form hid take their neutral value,
  * {@link Verification#normalise}).
  */
-@Component("recordVerification")
+@ModelBean("recordVerification")
 class RecordVerificationDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
@@ -14,7 +14,7 @@ import cn.elderguard.system.Variables;
  * Task_TallyRefunds: adds up the refund tranches on the case's timeline (督促清退资金) and compares them with
  * the target set in the rectification order: amount, and people where a number of people was set.
  */
-@Component("tallyRefunds")
+@ModelBean("tallyRefunds")
 class TallyRefundsDelegate implements JavaDelegate {
 
     static final String REFUND_TASK = "Task_RecordRefundTranche";

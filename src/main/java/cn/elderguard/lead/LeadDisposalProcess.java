@@ -1,10 +1,18 @@
 package cn.elderguard.lead;
 
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.elderguard.admin.ApplicationVariables;
+import cn.elderguard.organisation.RouteToUnitListener;
+
 /**
  * The {@code LeadDisposal} process (bpmn/LeadDisposal.bpmn): its key, element ids and form ids, shared by
- * code and tests so that no id is typed twice.
+ * code and tests so that no id is typed twice; and the variables every case starts with, which models may read.
  */
-public final class LeadDisposalProcess {
+@Component
+public final class LeadDisposalProcess implements ApplicationVariables {
 
     public static final String KEY = "LeadDisposal";
     /** The process called for every transfer between agencies (bpmn/CaseHandOver.bpmn). */
@@ -143,6 +151,15 @@ public final class LeadDisposalProcess {
     public static final String FORM_VERIFY_LEAD = "VerifyLead";
     public static final String FORM_ACKNOWLEDGE_CROSS_REGION_COPY = "AcknowledgeCrossRegionCopy";
 
-    private LeadDisposalProcess() {
+    /** What {@link CaseProcess} starts every case with. */
+    static final Set<String> START_VARIABLES = Set.of(RouteToUnitListener.JURISDICTION, RouteToUnitListener.RESPONSIBLE_AGENCY,
+        VAR_INSTITUTION_NAME);
+
+    LeadDisposalProcess() {
+    }
+
+    @Override
+    public Set<String> setByApplication() {
+        return START_VARIABLES;
     }
 }

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.OrganisationRepository;
@@ -23,7 +23,7 @@ import cn.elderguard.organisation.UnitKey;
  * The daily digest (每日待办汇总, DailyDigest.bpmn): one mail per unit leader with an address, for every unit
  * with open tasks, counting them and listing the overdue ones. Reads EG_TASK_DEADLINE by its unit index.
  */
-@Component("sendDailyDigests")
+@ModelBean("sendDailyDigests")
 class SendDailyDigestsDelegate implements JavaDelegate {
 
     static final int LIST_LIMIT = 20;

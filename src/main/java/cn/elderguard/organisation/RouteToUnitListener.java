@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.system.TaskProperties;
 
 /**
@@ -20,7 +20,7 @@ import cn.elderguard.system.TaskProperties;
  *   <li>{@value #UNIT_ROLE_PROPERTY} {@code = LEADERS}: offer the task to the unit's leaders instead of its officers.</li>
  * </ul>
  */
-@Component("routeToUnit")
+@ModelBean("routeToUnit")
 public class RouteToUnitListener implements TaskListener {
 
     public static final String JURISDICTION = "jurisdiction";

@@ -2,14 +2,14 @@ package cn.elderguard.rating;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
 
 /** Task_EscalateToRed: a failed rectification moves the case up to red (docs/rules.md §4: up a colour, never down). */
-@Component("escalateToRed")
+@ModelBean("escalateToRed")
 class EscalateToRedDelegate implements JavaDelegate {
 
     private final RatingRecords records;

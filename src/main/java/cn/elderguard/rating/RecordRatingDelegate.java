@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ModelBean;
 import cn.elderguard.lead.CaseFile;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.system.CaseKeys;
@@ -23,7 +23,7 @@ import cn.elderguard.system.Variables;
  * <p>An unregistered venue is disposed of by the venue rules unless it is red (docs/decisions/008), so its
  * explanation says so and names the venue path it takes, never "未发现风险隐患" (docs/decisions/018).
  */
-@Component("recordRating")
+@ModelBean("recordRating")
 class RecordRatingDelegate implements JavaDelegate {
 
     static final String RATINGS = "riskRatings";

@@ -1,10 +1,12 @@
 package cn.elderguard.rating;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.admin.ApplicationVariables;
 import cn.elderguard.admin.DecisionOutputContract;
 
 /**
@@ -13,7 +15,7 @@ import cn.elderguard.admin.DecisionOutputContract;
  * most severe first; the deployment gate refuses any RiskRating that does not (docs/decisions/017).
  */
 @Component
-public class RiskRatingDecision implements DecisionOutputContract {
+public class RiskRatingDecision implements DecisionOutputContract, ApplicationVariables {
 
     public static final String KEY = "RiskRating";
     public static final String OUTPUT_RISK_LEVEL = "riskLevel";
@@ -21,6 +23,12 @@ public class RiskRatingDecision implements DecisionOutputContract {
     /** Required by RiskRating and used by the unregistered-venue path: 大额预付费 (yes/no). */
     public static final String LARGE_PREPAID_FEES_KEY = "LargePrepaidFees";
     public static final String LARGE_PREPAID_FEES_OUTPUT = "largePrepaidFees";
+
+    /** What the rating delegates set from the decision's result (the colour, its reasons, the case's priority). */
+    @Override
+    public Set<String> setByApplication() {
+        return Set.of(RecordRatingDelegate.RISK_LEVEL, RecordRatingDelegate.EXPLANATION, RecordRatingDelegate.PRIORITY);
+    }
 
     @Override
     public String decisionKey() {

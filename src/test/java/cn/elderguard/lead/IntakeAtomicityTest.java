@@ -41,8 +41,9 @@ class IntakeAtomicityTest {
         Deployment failing = engine.getRepositoryService().createDeployment().name("failing LeadDisposal (test)")
             .addModelInstance("LeadDisposal.bpmn", Bpmn.createExecutableProcess(LeadDisposalProcess.KEY)
                 .camundaHistoryTimeToLive(1)
+                // A timer whose date is no date: allowed by the deployment gate, fails when the case reaches it.
                 .startEvent("StartEvent_Fail").sequenceFlowId("SequenceFlow_ToFail")
-                .serviceTask("Task_Fail").camundaExpression("${noSuchBean.fail()}").sequenceFlowId("SequenceFlow_ToFailed")
+                .intermediateCatchEvent("Event_Fail").timerWithDate("${'no date'}").sequenceFlowId("SequenceFlow_ToFailed")
                 .endEvent("EndEvent_Failed")
                 .done())
             .deploy();

@@ -70,7 +70,10 @@ class MigrationCarryOver extends AbstractProcessEnginePlugin implements HistoryE
 
     private void recordOnTimeline(HistoricProcessInstanceEventEntity instance) {
         Long caseId = caseId(instance);
-        if (caseId == null) {
+        String marker = "（" + instance.getProcessDefinitionId() + "）";
+        // The engine may report one instance's migration more than once (once per migrated scope): one line per case.
+        if (caseId == null || jdbc.getObject().sql("SELECT COUNT(*) FROM EG_CASE_EVENT WHERE CASE_ID = ? AND KIND = ? AND NOTES LIKE ?")
+            .params(caseId, CaseEvent.Kind.MIGRATED.name(), "%" + marker).query(Long.class).single() > 0) {
             return;
         }
         // Started on the migration page: the administrator and the source version are in EG_MIGRATION.
@@ -84,7 +87,7 @@ class MigrationCarryOver extends AbstractProcessEnginePlugin implements HistoryE
         String to = version == null ? "新版本" : "第 " + version + " 版";
         timeline.getObject().record(new CaseEvent(caseId, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()),
             CaseEvent.Kind.MIGRATED, null, "流程迁移至" + to, actor, null, null, null, null, null,
-            (from.isEmpty() ? "" : "由" + from + "迁移至" + to + "；") + "办理期限、督办节点和授权保持不变（" + instance.getProcessDefinitionId() + "）"));
+            (from.isEmpty() ? "" : "由" + from + "迁移至" + to + "；") + "办理期限、督办节点和授权保持不变" + marker));
     }
 
     /** Only the case processes carry a case id as business key; another process's migration leaves no timeline entry. */

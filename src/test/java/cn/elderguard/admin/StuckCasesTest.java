@@ -4,6 +4,8 @@ import static cn.elderguard.lead.LeadDisposalProcess.EVENT_RECTIFICATION_DEADLIN
 import static cn.elderguard.lead.LeadDisposalProcess.TASK_VERIFY_RECTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +19,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.RouteToUnitListener;
 import cn.elderguard.support.Api;
+import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.LeadDisposalWalker;
 
 /** Repair: a case whose job ran out of retries is listed; retry gives it back; migrate moves it to the newest version. */
@@ -76,6 +82,45 @@ class StuckCasesTest {
         admin.post("/api/admin/stuck-cases/retry", Map.of("processInstanceIds", List.of(other))).ok();
         walker.walkToEnd(other);
         assertThat(walker.ended(other)).isTrue();
+    }
+
+    @Test
+    void aCaseWhoseFormWasDeletedIsListedAndMigratingItToTheFixedVersionRepairsIt() throws Exception {
+        Api admin = Api.admin(http);
+        Path fixture = Path.of("src/test/resources/fixtures/form-deleted");
+        admin.put("/api/service-levels/FormDeleted/Task_ReviewNotes",
+            Map.of("dueDays", 5, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 3))).ok();
+        // The form in a deployment of its own, the model binding it "latest"; then someone deletes the form's deployment.
+        String formDeployment = engine.getRepositoryService().createDeployment().name("复核表单")
+            .addInputStream("ReviewNotes.form", Files.newInputStream(fixture.resolve("ReviewNotes.form"))).deploy().getId();
+        String modelDeployment = engine.getRepositoryService().createDeployment().name("表单被删除 v1")
+            .addInputStream("FormDeleted.bpmn", Files.newInputStream(fixture.resolve("FormDeleted.bpmn"))).deploy().getId();
+        ProcessDefinition broken = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(modelDeployment).singleResult();
+        long caseId = LeadDisposalStarter.openCase(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.DONGJIE, "表单缺失测试机构");
+        String instance = engine.getRuntimeService().startProcessInstanceById(broken.getId(), Long.toString(caseId),
+            Map.of(RouteToUnitListener.JURISDICTION, DemoOrganisation.DONGJIE, RouteToUnitListener.RESPONSIBLE_AGENCY,
+                Agency.CIVIL_AFFAIRS.name())).getId();
+        engine.getRepositoryService().deleteDeployment(formDeployment);
+
+        JsonNode row = find(admin.get("/api/admin/stuck-cases").ok().json(), instance);
+        assertThat(row).as("the case on a version whose form is gone is listed").isNotNull();
+        assertThat(row.path("problems").toString()).contains("表单缺失").contains("Task_ReviewNotes").contains("ReviewNotes");
+
+        // The fix: a version that deploys its form with it. Bulk migrate moves the case there.
+        String fixed = engine.getRepositoryService().createDeployment().name("表单被删除 v2")
+            .addInputStream("FormDeleted.bpmn", Files.newInputStream(fixture.resolve("v2/FormDeleted.bpmn")))
+            .addInputStream("ReviewNotes.form", Files.newInputStream(fixture.resolve("v2/ReviewNotes.form"))).deploy().getId();
+        JsonNode started = admin.post("/api/admin/stuck-cases/migrate", Map.of("processInstanceIds", List.of(instance))).ok().json();
+        new LeadDisposalWalker(engine).runBatch(started.path("migrations").get(0).path("batchId").asText(), 1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId())
+            .isEqualTo(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(fixed).singleResult().getId());
+        assertThat(find(admin.get("/api/admin/stuck-cases").ok().json(), instance)).as("repaired").isNull();
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        try (var form = engine.getFormService().getDeployedTaskForm(task)) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("ReviewNotes");
+        }
+        engine.getTaskService().complete(task, Map.of("notes", "已复核"));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
     /** A case waiting for its rectification deadline whose timer job ran out of retries (an incident in Cockpit). */

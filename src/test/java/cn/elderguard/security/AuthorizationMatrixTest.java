@@ -287,7 +287,8 @@ class AuthorizationMatrixTest {
             .replace("/api/institutions/{id}", "/api/institutions/" + foreign.institutionId())
             .replace("{trackingCode}", foreign.trackingCode())
             .replace("{code}", DemoOrganisation.HEXICUN)
-            .replace("{processKey}", "LeadDisposal").replace("{taskKey}", "Task_VerifyLead");
+            .replace("{processKey}", "LeadDisposal").replace("{taskKey}", "Task_VerifyLead")
+            .replace("{batchId}", "matrix-no-such-batch");
         String region = regionOf(role);
         List<String> urls = switch (pattern) {
             case "/api/cases" -> List.of(path + "?list=SCREENING", path + "?list=SCREENING&jurisdiction=" + DemoOrganisation.HEXICUN);

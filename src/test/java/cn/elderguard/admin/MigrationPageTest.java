@@ -94,6 +94,7 @@ class MigrationPageTest {
             browser.waiting().until(d -> d.findElements(By.cssSelector("#result-rows tr[data-outcome='MIGRATED']")).size() >= 2);
             assertThat(page.findElement(By.id("result-rows")).getText()).contains("已迁移");
             assertThat(page.findElement(By.cssSelector("#runs tr[data-batch='" + batchId + "']")).getText()).contains("已完成");
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.getElementById('runs-section').scrollIntoView();");
             browser.screenshot("migration-result");
         }
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(atRenamed, atVerify))

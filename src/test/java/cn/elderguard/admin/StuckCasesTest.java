@@ -51,6 +51,15 @@ class StuckCasesTest {
         assertThat(row.path("problems").toString()).contains("故障").contains(EVENT_RECTIFICATION_DEADLINE);
         assertThat(admin.post("/api/admin/stuck-cases/retry", Map.of("processInstanceIds", List.of())).status()).isEqualTo(400);
         assertThat(Api.as(http, "xian_cfb", "demo").get("/api/admin/stuck-cases").status()).isEqualTo(403);
+        // Bad input on the migration doors: 400 naming the field, nothing started.
+        var missingTarget = admin.post("/api/admin/migrations", Map.of("sourceDefinitionId", v1.getId()));
+        assertThat(missingTarget.status()).isEqualTo(400);
+        assertThat(missingTarget.errorFields()).containsExactly("targetDefinitionId");
+        assertThat(missingTarget.body()).contains("请选择流程版本");
+        assertThat(admin.post("/api/admin/migrations/dry-run", Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", v1.getId(),
+            "unknownField", 1)).status()).isEqualTo(400);
+        var samePair = admin.post("/api/admin/migrations/mapping", Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", v1.getId()));
+        assertThat(samePair.errorFields()).containsExactly("targetDefinitionId");
 
         JsonNode retried = admin.post("/api/admin/stuck-cases/retry", Map.of("processInstanceIds", List.of(stuck))).ok().json();
         assertThat(retried.path("jobs").asInt()).isEqualTo(1);

@@ -110,6 +110,17 @@ public class TaskDeadlines {
         EngineJobs.delete(JOB_TYPE, taskId);
     }
 
+    /**
+     * The task was moved to another version of its process (docs/modeler.md, migrating running cases): its due
+     * date, service level and pending step stay as they were; the row and the pending job name the new
+     * definition and the task's id there (a renamed task keeps its deadline under its new id).
+     */
+    public void migrated(String taskId, String processDefinitionId, String taskKey) {
+        jdbc.sql("UPDATE EG_TASK_DEADLINE SET PROCESS_DEFINITION_ID = ?, TASK_KEY = ? WHERE TASK_ID = ?")
+            .params(processDefinitionId, taskKey, taskId).update();
+        EngineJobs.moveTo(JOB_TYPE, taskId, processDefinitionId);
+    }
+
     /** Runs the task's next deadline step (called by {@link DeadlineStepJob}). */
     void takeNextStep(String taskId) {
         Optional<Deadline> open = jdbc.sql("SELECT " + COLUMNS + " FROM EG_TASK_DEADLINE WHERE TASK_ID = ? AND COMPLETED_AT IS NULL")

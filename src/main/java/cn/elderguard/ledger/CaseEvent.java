@@ -16,6 +16,8 @@ public record CaseEvent(long caseId, Instant occurredAt, Kind kind, String taskK
         HANDED_OVER,
         RECEIVED,
         REPORTED_UPWARD,
-        CLOSED
+        CLOSED,
+        /** The case's process was moved to another version of its model (docs/modeler.md); {@code notes} says which. */
+        MIGRATED
     }
 }

@@ -42,6 +42,12 @@ public final class EngineJobs {
             .forEach(job -> context.getJobManager().deleteJob(job));
     }
 
+    /** The pending jobs of this handler and configuration now belong to another process definition (a migrated case). */
+    public static void moveTo(String handlerType, String configuration, String processDefinitionId) {
+        commandContext().getJobManager().findJobsByConfiguration(handlerType, configuration, null)
+            .forEach(job -> belongTo(job, processDefinitionId));
+    }
+
     private static void prepare(JobEntity job, String handlerType, String configuration, int retries, String processDefinitionId) {
         job.setJobHandlerType(handlerType);
         job.setJobHandlerConfigurationRaw(configuration);
@@ -49,12 +55,16 @@ public final class EngineJobs {
         // The job (not a process instance) belongs to the process whose work caused it, so that Cockpit
         // lists its incident under that process when it finally fails.
         if (processDefinitionId != null) {
-            ProcessDefinitionEntity definition = commandContext().getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(processDefinitionId);
-            job.setProcessDefinitionId(definition.getId());
-            job.setProcessDefinitionKey(definition.getKey());
-            job.setDeploymentId(definition.getDeploymentId());
+            belongTo(job, processDefinitionId);
         }
+    }
+
+    private static void belongTo(JobEntity job, String processDefinitionId) {
+        ProcessDefinitionEntity definition = commandContext().getProcessEngineConfiguration().getDeploymentCache()
+            .findDeployedProcessDefinitionById(processDefinitionId);
+        job.setProcessDefinitionId(definition.getId());
+        job.setProcessDefinitionKey(definition.getKey());
+        job.setDeploymentId(definition.getDeploymentId());
     }
 
     private static CommandContext commandContext() {

@@ -288,7 +288,8 @@ class AuthorizationMatrixTest {
             .replace("{trackingCode}", foreign.trackingCode())
             .replace("{code}", DemoOrganisation.HEXICUN)
             .replace("{processKey}", "LeadDisposal").replace("{taskKey}", "Task_VerifyLead")
-            .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"));
+            .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"))
+            .replace("{batchId}", "matrix-no-such-batch");
         String region = regionOf(role);
         List<String> urls = switch (pattern) {
             case "/api/cases" -> List.of(path + "?list=SCREENING", path + "?list=SCREENING&jurisdiction=" + DemoOrganisation.HEXICUN);

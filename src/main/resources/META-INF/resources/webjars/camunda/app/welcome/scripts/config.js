@@ -12,6 +12,7 @@ export default {
       {label: '机构台账', href: '/app/institutions.html', description: '摸排对象清单：查看、登记、导入 Excel'},
       {label: '办理时限', href: '/app/deadlines.html', description: '各任务办理时限、逾期督办节点和工作日历'},
       {label: '部署记录', href: '/app/deployments.html', description: '模型部署记录：谁在何时改了哪些流程、决策表和表单（系统管理员）'},
+      {label: '流程迁移', href: '/app/migration.html', description: '把运行中的案件迁移到新版本流程，修复卡住的案件（系统管理员）'},
       {label: '群众举报页面', href: '/public/tip.html', description: '面向群众的举报和进度查询页面（无需登录）'},
       {label: 'English', href: '?locale=en', description: 'Switch the ElderGuard web applications to English'}
     ]
@@ -20,6 +21,7 @@ export default {
       {label: 'Institutions', href: '/app/institutions.html', description: 'The screening list: view, add, import'},
       {label: 'Service levels', href: '/app/deadlines.html', description: 'Due periods, escalation steps, working-day calendar'},
       {label: 'Deployments', href: '/app/deployments.html', description: 'Who changed which process, decision and form, and when (administrators)'},
+      {label: 'Migration', href: '/app/migration.html', description: 'Move running cases to a new process version; repair stuck cases (administrators)'},
       {label: 'Public tip page', href: '/public/tip.html', description: 'Where the public reports (no login)'},
       {label: '中文', href: '?locale=zh', description: '将 ElderGuard 网页应用切换为简体中文'}
     ]

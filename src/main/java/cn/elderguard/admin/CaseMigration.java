@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -45,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.NotFoundException;
+import cn.elderguard.system.Now;
 
 /**
  * Moves running cases to another version of their model (docs/modeler.md, docs/decisions/027), a thin layer over the
@@ -131,7 +131,7 @@ public class CaseMigration {
             .params(batch.getId(), plan.source().getKey(), plan.source().getId(), plan.target().getId(), plan.source().getVersion(),
                 plan.target().getVersion(), plan.migration().getInstructions().stream()
                     .map(i -> i.getSourceActivityId() + "→" + i.getTargetActivityId()).collect(Collectors.joining("\n")),
-                administrator, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+                administrator, Now.timestamp())
             .update();
         for (InstanceCheck check : checks) {
             jdbc.sql("INSERT INTO EG_MIGRATION_INSTANCE (BATCH_ID, PROCESS_INSTANCE_ID, BUSINESS_KEY, SKIPPED_REASON) VALUES (?, ?, ?, ?)")

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import cn.elderguard.admin.DeploymentRecords.DefinitionRecord;
 import cn.elderguard.admin.ModelChanges.Kind;
 
+import cn.elderguard.security.CurrentUser;
+
 /**
  * Records every new deployment (who, when, which files, what changed against the version before) after the
  * engine's own deployers have parsed it, inside the same deploy command: whichever door it came through, the
@@ -59,7 +61,7 @@ class DeploymentRecorder implements Deployer {
         deployment.getResources().keySet().stream().filter(name -> !withDefinitions.contains(name))
             .forEach(name -> definitions.add(new DefinitionRecord(name, Kind.FILE, null, null, null, DeploymentRecords.Status.NEW, List.of())));
         definitions.sort(Comparator.comparing(DefinitionRecord::resourceName).thenComparing(d -> String.valueOf(d.key())));
-        records.get().insert(deployment.getId(), deployment.getName(), deployment.getSource(), command.getAuthenticatedUserId(),
+        records.get().insert(deployment.getId(), deployment.getName(), deployment.getSource(), CurrentUser.actorId().orElse(null),
             deployment.getDeploymentTime().toInstant(), definitions);
     }
 

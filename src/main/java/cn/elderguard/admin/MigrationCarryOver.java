@@ -1,6 +1,5 @@
 package cn.elderguard.admin;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +18,7 @@ import cn.elderguard.deadline.TaskDeadlines;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.system.Now;
 
 /**
  * What ElderGuard keeps beside the engine follows a case onto the new version of its model, in the engine's
@@ -85,7 +84,7 @@ class MigrationCarryOver extends AbstractProcessEnginePlugin implements HistoryE
         String from = started.isEmpty() ? "" : "第 " + started.get(0)[1] + " 版";
         Object version = started.isEmpty() ? instance.getProcessDefinitionVersion() : started.get(0)[2];
         String to = version == null ? "新版本" : "第 " + version + " 版";
-        timeline.getObject().record(new CaseEvent(caseId, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()),
+        timeline.getObject().record(new CaseEvent(caseId, Now.instant(),
             CaseEvent.Kind.MIGRATED, null, "流程迁移至" + to, actor, null, null, null, null, null,
             (from.isEmpty() ? "" : "由" + from + "迁移至" + to + "；") + "办理期限、督办节点和授权保持不变" + marker));
     }

@@ -25,6 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.elderguard.system.Now;
+
 /**
  * Service levels (EG_SERVICE_LEVEL). Rows come from {@code deadline/service-levels.yaml}, refreshed on every
  * start, unless an administrator has set the row through the API: the administrator's row then wins
@@ -119,7 +121,7 @@ public class ServiceLevels implements SmartInitializingSingleton {
     }
 
     private void upsert(ServiceLevel level, String source, String userId) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         String steps = level.escalationDaysAfter().stream().map(String::valueOf).collect(Collectors.joining(","));
         int updated = jdbc.sql("UPDATE EG_SERVICE_LEVEL SET DUE_DAYS = ?, WORKING_DAYS = ?, REMINDER_DAYS_BEFORE = ?,"
                 + " ESCALATION_DAYS_AFTER = ?, SOURCE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE PROCESS_KEY = ? AND TASK_KEY = ?")

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.elderguard.notification.TaskNotices;
 import cn.elderguard.notification.TaskNotices.TaskFacts;
+import cn.elderguard.notification.TaskNotices;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.EscalationLadder;
 import cn.elderguard.organisation.GroupIds;
@@ -31,6 +30,7 @@ import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.EngineJobs;
+import cn.elderguard.system.Now;
 
 /**
  * The deadline of every user task (docs/rules.md §7). On creation the task gets its due date from its
@@ -177,7 +177,7 @@ public class TaskDeadlines {
     }
 
     private static ZonedDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(WorkingCalendar.ZONE);
+        return Now.instant().atZone(WorkingCalendar.ZONE);
     }
 
     private static Timestamp timestamp(ZonedDateTime time) {

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+
+import cn.elderguard.system.Now;
 
 /**
  * Lets the engine's timer and due-date expressions count working days: {@code P3WD} means three working
@@ -37,7 +38,7 @@ class WorkingDaysBusinessCalendar implements BusinessCalendar {
         if (!matcher.matches()) {
             return standard.resolveDuedate(description, task);
         }
-        return plus(task != null && task.getCreateTime() != null ? task.getCreateTime() : ClockUtil.getCurrentTime(), matcher);
+        return plus(task != null && task.getCreateTime() != null ? task.getCreateTime() : Now.date(), matcher);
     }
 
     @Override
@@ -46,7 +47,7 @@ class WorkingDaysBusinessCalendar implements BusinessCalendar {
         if (!matcher.matches()) {
             return standard.resolveDuedate(description, startDate);
         }
-        return plus(startDate != null ? startDate : ClockUtil.getCurrentTime(), matcher);
+        return plus(startDate != null ? startDate : Now.date(), matcher);
     }
 
     private Date plus(Date start, Matcher matcher) {

@@ -12,6 +12,7 @@ import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.Variables;
 
 /**
@@ -36,7 +37,7 @@ class CloseCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = CaseKeys.caseId(execution);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         cases.close(caseId, Timestamp.from(now));
         feedback.closed(caseId, Variables.text(execution, DisposalVariables.TIPSTER_FEEDBACK));
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.CLOSED, null, "销号", null, null, null, null, null, null,

@@ -15,6 +15,7 @@ import cn.elderguard.organisation.RoutingException;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.Variables;
 
 /**
@@ -50,7 +51,7 @@ class PrepareCrossRegionDelegate implements JavaDelegate {
             coInvestigating = routing.route(Agency.CHUFEI_OFFICE, province);
         }
         Unit provincial = routing.route(Agency.CHUFEI_OFFICE, province);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.REPORTED_UPWARD, null,
             "跨地区通报：登记地 " + elsewhere + "，由" + coInvestigating.name() + "协查", null, Agency.CHUFEI_OFFICE.name(),
             coInvestigating.region().value(), null, null, null, null));

@@ -1,6 +1,5 @@
 package cn.elderguard.disposal;
 
-import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,6 +12,7 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.Variables;
 
 /**
@@ -36,7 +36,7 @@ class RecordHandOverDelegate implements JavaDelegate {
         RegionCode region = RegionCode.of(Variables.text(execution, "jurisdiction"));
         Unit from = routing.route(Agency.valueOf(Variables.text(execution, "responsibleAgency")), region);
         Unit to = routing.route(Agency.valueOf(Variables.text(execution, DisposalVariables.TO_AGENCY)), region);
-        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Instant.now(), CaseEvent.Kind.HANDED_OVER, null,
+        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Now.instant(), CaseEvent.Kind.HANDED_OVER, null,
             Variables.text(execution, DisposalVariables.HAND_OVER_PURPOSE) + "：" + from.name() + " 移交 " + to.name(), null,
             from.agency().name(), from.region().value(), null, null, null, null));
     }

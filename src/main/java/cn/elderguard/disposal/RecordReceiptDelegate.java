@@ -1,6 +1,5 @@
 package cn.elderguard.disposal;
 
-import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,6 +12,8 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.security.CurrentUser;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.Variables;
 
 /** CaseHandOver, Task_RecordReceipt: the receiving unit's receipt (回执) is on record; its clock starts here. */
@@ -31,9 +32,8 @@ class RecordReceiptDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Unit to = routing.route(Agency.valueOf(Variables.text(execution, DisposalVariables.TO_AGENCY)),
             RegionCode.of(Variables.text(execution, "jurisdiction")));
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Instant.now(), CaseEvent.Kind.RECEIVED, null,
-            to.name() + " 签收（回执）", authentication == null ? null : authentication.getUserId(), to.agency().name(),
+        timeline.record(new CaseEvent(CaseKeys.caseId(execution), Now.instant(), CaseEvent.Kind.RECEIVED, null,
+            to.name() + " 签收（回执）", CurrentUser.actorId().orElse(null), to.agency().name(),
             to.region().value(), null, null, null, Variables.text(execution, "notes")));
     }
 }

@@ -1,7 +1,5 @@
 package cn.elderguard.disposal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,6 +13,8 @@ import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.security.CurrentUser;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.Variables;
 
 /**
@@ -52,9 +52,7 @@ class RecordVerificationDelegate implements JavaDelegate {
                 + " PRINCIPAL_PROSECUTED, COMPLAINTS, BLACKLISTED, PROMISED_RETURNS, PUBLIC_OPINION_EVENT, SUSPECTED_CRIME,"
                 + " RESIDENTS_HOUSED, PEOPLE_INVOLVED, EXPOSURE_YUAN, PUBLIC_OPINION_HEAT, STABILITY_HAZARD, REGISTERED_ELSEWHERE, NOTES)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(caseId, Timestamp.from(Instant.now()), execution.getProcessEngineServices().getIdentityService()
-                    .getCurrentAuthentication() == null ? null
-                    : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId(),
+            .params(caseId, Now.timestamp(), CurrentUser.actorId().orElse(null),
                 registered, legalForm, Variables.decimal(execution, "prepaidFeesYuan"), Variables.text(execution, "prepaidFeesUse"),
                 Variables.decimal(execution, "assetsYuan"), Variables.decimal(execution, "liabilitiesYuan"),
                 Variables.flag(execution, "operationStable"), Variables.flag(execution, "collapsed"),

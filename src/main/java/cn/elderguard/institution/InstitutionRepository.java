@@ -3,7 +3,6 @@ package cn.elderguard.institution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.system.GeneratedIds;
+import cn.elderguard.system.Now;
 
 @Repository
 public class InstitutionRepository {
@@ -49,7 +49,7 @@ public class InstitutionRepository {
     }
 
     long insert(Institution institution) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_INSTITUTION (NAME, CREDIT_CODE, NATURAL_KEY, REGISTERED, OWNERSHIP, LEGAL_FORM, SECTOR,"
                 + " REGION_CODE, ADDRESS, BEDS, RESIDENTS, PREPAID_FEES_YUAN, RELATED_COMPANIES, PLEDGE_SIGNED_ON,"
@@ -64,7 +64,7 @@ public class InstitutionRepository {
                 + " LEGAL_FORM = ?, SECTOR = ?, REGION_CODE = ?, ADDRESS = ?, BEDS = ?, RESIDENTS = ?, PREPAID_FEES_YUAN = ?,"
                 + " RELATED_COMPANIES = ?, PLEDGE_SIGNED_ON = ?, REGISTERED_ELSEWHERE = ?, NEEDS_CONFIRMATION = ?,"
                 + " UPDATED_AT = ? WHERE ID = ?")
-            .params(params(institution, Timestamp.from(Instant.now()), institution.id()))
+            .params(params(institution, Now.timestamp(), institution.id()))
             .update();
     }
 

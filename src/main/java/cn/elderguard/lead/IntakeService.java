@@ -1,7 +1,6 @@
 package cn.elderguard.lead;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -22,8 +21,9 @@ import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.security.CurrentUser;
-import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
+import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.Now;
 
 /**
  * Lead intake (docs/intake.md): every lead is stored; a lead about an institution with an open case joins it,
@@ -146,7 +146,7 @@ public class IntakeService {
         }
         Institution institution = institutions.resolveReported(lead.institution().name(), lead.institution().creditCode(),
             lead.institution().address(), region);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         CaseFile caseFile = cases.openFor(institution.id()).orElse(null);
         boolean newCase = caseFile == null;
         if (newCase) {

@@ -1,7 +1,6 @@
 package cn.elderguard.ledger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.CaseKeys;
+import cn.elderguard.system.Now;
 import cn.elderguard.system.TaskProperties;
 import cn.elderguard.system.UserTaskListener;
 
@@ -54,7 +54,7 @@ class RecordOnTimeline implements UserTaskListener {
             .filter(group -> group != null).map(GroupIds::unitOf).flatMap(java.util.Optional::stream)
             .findFirst().orElse(null);
         boolean refund = measure != null && task.hasVariable(AMOUNT_VARIABLE);
-        timeline.record(new CaseEvent(CaseKeys.caseId(task.getExecution()), Instant.now(),
+        timeline.record(new CaseEvent(CaseKeys.caseId(task.getExecution()), Now.instant(),
             measure != null ? CaseEvent.Kind.MEASURE : CaseEvent.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(),
             measure != null ? measure + " " + task.getName() : task.getName(), actor(task),
             unit == null ? null : unit.agency().name(), unit == null ? null : unit.region().value(),

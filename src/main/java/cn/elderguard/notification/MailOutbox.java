@@ -1,10 +1,8 @@
 package cn.elderguard.notification;
 
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.elderguard.system.EngineJobs;
 import cn.elderguard.system.GeneratedIds;
+import cn.elderguard.system.Now;
 
 /**
  * Mail to be sent: a row in EG_MAIL written in the transaction of the work that causes it, and an engine
@@ -42,7 +41,7 @@ class MailOutbox {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_MAIL (KIND, RECIPIENTS, CC, SUBJECT, BODY, TASK_ID, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .params(kind.name(), String.join(",", to), cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
-                taskId, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+                taskId, Now.timestamp())
             .update(keys);
         EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, processDefinitionId);
     }

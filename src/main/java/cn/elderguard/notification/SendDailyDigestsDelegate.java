@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.elderguard.admin.ModelBean;
@@ -18,6 +17,7 @@ import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.Role;
 import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.system.Now;
 
 /**
  * The daily digest (每日待办汇总, DailyDigest.bpmn): one mail per unit leader with an address, for every unit
@@ -42,7 +42,7 @@ class SendDailyDigestsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = Now.timestamp();
         List<UnitCount> units = jdbc.sql("SELECT AGENCY, REGION_CODE, COUNT(*), SUM(CASE WHEN DUE_AT < ? THEN 1 ELSE 0 END)"
                 + " FROM EG_TASK_DEADLINE WHERE COMPLETED_AT IS NULL AND AGENCY IS NOT NULL GROUP BY AGENCY, REGION_CODE")
             .param(now)

@@ -1,12 +1,10 @@
 package cn.elderguard.notification;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.system.EngineJobHandler;
+import cn.elderguard.system.Now;
 
 /**
  * Sends one queued mail (EG_MAIL) and stamps it sent, in the job's transaction: a mail already stamped is
@@ -84,7 +83,7 @@ class SendMailJob implements EngineJobHandler {
             }
         }
         jdbc.getObject().sql("UPDATE EG_MAIL SET SENT_AT = ? WHERE ID = ?")
-            .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), Long.parseLong(mailId)).update();
+            .params(Now.timestamp(), Long.parseLong(mailId)).update();
     }
 
     private static String rootMessage(Throwable e) {

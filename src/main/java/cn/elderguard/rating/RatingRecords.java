@@ -12,6 +12,7 @@ import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.JurisdictionLevel;
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.system.Now;
 
 /**
  * A case's ratings (EG_RATING, the explanation users read), its current level and list, and the upward
@@ -34,7 +35,7 @@ class RatingRecords {
     }
 
     void record(long caseId, RiskLevel level, String reasons, Integer priority, boolean closingAsGreen, boolean unregisteredVenue) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         jdbc.sql("INSERT INTO EG_RATING (CASE_ID, RISK_LEVEL, REASONS, PRIORITY, RATED_AT) VALUES (?, ?, ?, ?, ?)")
             .params(caseId, level.name(), reasons, priority, Timestamp.from(now)).update();
         cases.rate(caseId, level.name(), priority, closingAsGreen ? "SCREENING" : "RECTIFICATION", unregisteredVenue);
@@ -45,7 +46,7 @@ class RatingRecords {
 
     /** To the county/zone government and the city civil-affairs bureau above the case's jurisdiction. */
     void reportUpward(long caseId, RegionCode caseRegion, RiskLevel level, boolean unregistered) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         for (RegionCode region : caseRegion.selfAndAncestors()) {
             String recipient = region.level() == JurisdictionLevel.COUNTY ? COUNTY_GOVERNMENT
                 : region.level() == JurisdictionLevel.CITY ? CITY_CIVIL_AFFAIRS : null;

@@ -96,6 +96,8 @@ public class ClientRateLimiter {
     private record Window(Instant now, Timestamp start, Duration remaining) {
 
         static Window of(Duration length) {
+            // Wall-clock time, not the engine's clock (system/Now): an attacker's attempts happen in real time, and
+            // a test that moves the engine's clock must not open or close the login windows.
             Instant now = Instant.now();
             long millis = length.toMillis();
             Instant start = Instant.ofEpochMilli(now.toEpochMilli() / millis * millis);

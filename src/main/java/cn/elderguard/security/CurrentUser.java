@@ -2,7 +2,11 @@ package cn.elderguard.security;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,6 +28,21 @@ public class CurrentUser {
 
     public String id() {
         return authentication().getName();
+    }
+
+    /**
+     * Who acts now, wherever the code runs: inside an engine command (a delegate, a listener, a deployment) the
+     * engine's authenticated user, otherwise the request's login; empty for the engine's own jobs and for start-up.
+     * The one way to name the actor of a record (timeline, verification, deployment).
+     */
+    public static Optional<String> actorId() {
+        CommandContext command = Context.getCommandContext();
+        if (command != null && command.getAuthenticatedUserId() != null) {
+            return Optional.of(command.getAuthenticatedUserId());
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken
+            ? Optional.empty() : Optional.of(authentication.getName());
     }
 
     public boolean isAdmin() {

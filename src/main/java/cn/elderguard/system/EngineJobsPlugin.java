@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +67,7 @@ class EngineJobsPlugin extends AbstractProcessEnginePlugin {
             }
             job.unlock();
             logException(job);
-            job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + handler.retryDelay().toMillis()));
+            job.setDuedate(new Date(Now.date().getTime() + handler.retryDelay().toMillis()));
             // At zero retries the engine raises an incident (visible in Cockpit) instead of trying again.
             decrementRetries(job);
             notifyAcquisition(commandContext);

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import cn.elderguard.ElderGuardApplication;
 
 /**
- * The whole application, webapps included, in a JVM of its own (test profile, free port): for tests that need
- * the webapps but cannot start a second application in the test JVM (decision 005: the webapp starter keeps its
- * context in a static field). Its log goes to {@code target/forked/<name>.log}.
+ * The whole application, webapps included, in a JVM of its own (free port): for tests that need the webapps or
+ * another profile but cannot start a second application in the test JVM (decision 005: the webapp starter keeps
+ * its context in a static field; Camunda's engine registry is one per JVM). Its log goes to
+ * {@code target/forked/<name>.log}.
  */
 public final class ForkedApplication implements AutoCloseable {
 
@@ -35,16 +36,33 @@ public final class ForkedApplication implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the application against {@code databaseUrl} and waits until it has started (at most 5 minutes). */
+    /** Starts the application (test profile) against {@code databaseUrl} and waits until it has started (at most 5 minutes). */
     public static ForkedApplication start(String name, String databaseUrl, String... arguments) throws Exception {
         List<String> all = new ArrayList<>(List.of(PostgresTestDatabase.datasourceArguments(databaseUrl)));
         all.add("--spring.profiles.active=test");
         all.add("--server.port=0");
         all.addAll(List.of(arguments));
-        Path log = Path.of("target", "forked", name + ".log");
+        return start(name, ForkedJvm.command(List.of("-Xmx768m"), ElderGuardApplication.class, all));
+    }
+
+    /**
+     * Starts the application as README.md's {@code ./mvnw spring-boot:run} does: default profile, embedded H2 in
+     * {@code ./data} of {@code directory}, only the port free; none of the environment's settings (DB_URL, EG_…).
+     */
+    public static ForkedApplication startAsRun(String name, Path directory) throws Exception {
+        // The C1 compiler alone starts the application faster; it changes no setting of the application.
+        ProcessBuilder builder = ForkedJvm.command(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), ElderGuardApplication.class,
+                List.of("--server.port=0"))
+            .directory(directory.toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("DB_") || variable.startsWith("EG_")
+            || variable.startsWith("MAIL_") || variable.startsWith("SPRING_") || variable.equals("PORT"));
+        return start(name, builder);
+    }
+
+    private static ForkedApplication start(String name, ProcessBuilder builder) throws Exception {
+        Path log = Path.of("target", "forked", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        Process process = ForkedJvm.command(List.of("-Xmx768m"), ElderGuardApplication.class, all)
-            .redirectErrorStream(true).start();
+        Process process = builder.redirectErrorStream(true).start();
         CompletableFuture<Integer> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> copyLog(process, log, started), "forked-log-" + name);
         reader.setDaemon(true);
@@ -53,7 +71,17 @@ public final class ForkedApplication implements AutoCloseable {
             return new ForkedApplication(process, started.get(5, TimeUnit.MINUTES), log);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the forked application did not start; see " + log.toAbsolutePath(), e);
+            throw new IllegalStateException("the forked application did not start; see " + log + "\n" + tail(log), e);
+        }
+    }
+
+    /** The last lines of the log, so that a failed start shows why in the test report. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 
@@ -67,6 +95,11 @@ public final class ForkedApplication implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** What the application has written so far. */
+    public String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     @Override

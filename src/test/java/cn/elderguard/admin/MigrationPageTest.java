@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.Browser;
 import cn.elderguard.support.ElderGuardTest;
@@ -65,7 +66,7 @@ class MigrationPageTest {
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
             page.get(url("/app/migration.html"));
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sourceDefinitionId option")));
-            new Select(page.findElement(By.id("processKey"))).selectByValue("LeadDisposal");
+            new Select(page.findElement(By.id("processKey"))).selectByValue(LeadDisposalProcess.KEY);
             new Select(page.findElement(By.id("sourceDefinitionId"))).selectByValue(v1.getId());
             new Select(page.findElement(By.id("targetDefinitionId"))).selectByValue(v2.getId());
             browser.press(By.id("show-mapping"));

@@ -89,9 +89,9 @@ class DeploymentRecordTest {
                 tuple("FLOW_NODE", "ADDED", RevisedLeadDisposal.ADDED_TASK, null, "记录核查结果"),
                 tuple("FLOW_NODE", "REMOVED", RevisedLeadDisposal.REMOVED_TASK, "记录核查结果", null),
                 tuple("SEQUENCE_FLOW", "CHANGED", LeadDisposalProcess.SEQUENCE_FLOW_TO_RECORD_VERIFICATION,
-                    "Task_VerifyLead → " + RevisedLeadDisposal.REMOVED_TASK, "Task_VerifyLead → " + RevisedLeadDisposal.ADDED_TASK),
+                    LeadDisposalProcess.TASK_VERIFY_LEAD + " → " + RevisedLeadDisposal.REMOVED_TASK, LeadDisposalProcess.TASK_VERIFY_LEAD + " → " + RevisedLeadDisposal.ADDED_TASK),
                 tuple("SEQUENCE_FLOW", "CHANGED", LeadDisposalProcess.SEQUENCE_FLOW_TO_RATE_RISK,
-                    RevisedLeadDisposal.REMOVED_TASK + " → Task_RateRisk", RevisedLeadDisposal.ADDED_TASK + " → Task_RateRisk"));
+                    RevisedLeadDisposal.REMOVED_TASK + " → " + LeadDisposalProcess.TASK_RATE_RISK, RevisedLeadDisposal.ADDED_TASK + " → " + LeadDisposalProcess.TASK_RATE_RISK));
 
             JsonNode form = definition(detail, "FORM", LeadDisposalProcess.FORM_VERIFY_LEAD);
             assertThat(form.path("status").asText()).isEqualTo("CHANGED");

@@ -50,9 +50,9 @@ class MigrationPageTest {
         LeadDisposalWalker walker = new LeadDisposalWalker(engine);
         ProcessDefinition v1 = walker.version1();
         Api admin = Api.admin(http);
-        admin.put("/api/service-levels/LeadDisposal/" + V2_TASK_CHECK_RECTIFICATION,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + V2_TASK_CHECK_RECTIFICATION,
             Map.of("dueDays", 7, "workingDays", true, "reminderDaysBefore", 2, "escalationDaysAfter", List.of(0, 2, 4))).ok();
-        admin.put("/api/service-levels/LeadDisposal/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
             Map.of("dueDays", 3, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 3))).ok();
         String atRenamed = walker.start(v1.getId()).getId();
         walker.walkTo(atRenamed, new LeadDisposalWalker.Stop(LeadDisposalWalker.Route.ORANGE, TASK_VERIFY_RECTIFICATION));

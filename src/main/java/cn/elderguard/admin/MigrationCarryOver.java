@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.deadline.TaskDeadlines;
+import cn.elderguard.lead.CaseHandOverProcess;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
@@ -92,7 +93,7 @@ class MigrationCarryOver extends AbstractProcessEnginePlugin implements HistoryE
     /** Only the case processes carry a case id as business key; another process's migration leaves no timeline entry. */
     private static Long caseId(HistoricProcessInstanceEventEntity instance) {
         if (!LeadDisposalProcess.KEY.equals(instance.getProcessDefinitionKey())
-            && !LeadDisposalProcess.HAND_OVER_KEY.equals(instance.getProcessDefinitionKey())) {
+            && !CaseHandOverProcess.KEY.equals(instance.getProcessDefinitionKey())) {
             return null;
         }
         try {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import cn.elderguard.admin.ModelBean;
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
@@ -17,7 +18,7 @@ import cn.elderguard.system.Variables;
 @ModelBean("tallyRefunds")
 class TallyRefundsDelegate implements JavaDelegate {
 
-    static final String REFUND_TASK = "Task_RecordRefundTranche";
+    static final String REFUND_TASK = LeadDisposalProcess.TASK_RECORD_REFUND_TRANCHE;
 
     private final CaseTimeline timeline;
 

@@ -8,16 +8,14 @@ import cn.elderguard.admin.ApplicationVariables;
 import cn.elderguard.organisation.RouteToUnitListener;
 
 /**
- * The {@code LeadDisposal} process (bpmn/LeadDisposal.bpmn): its key, element ids and form ids, shared by
- * code and tests so that no id is typed twice; and the variables every case starts with, which models may read.
+ * The {@code LeadDisposal} process (bpmn/LeadDisposal.bpmn): its key, element ids (flow nodes and sequence flows)
+ * and form ids, shared by code and tests so that no id is typed twice (ModelContractTest keeps them in step with
+ * the model); and the variables every case starts with, which models may read.
  */
 @Component
 public final class LeadDisposalProcess implements ApplicationVariables {
 
     public static final String KEY = "LeadDisposal";
-    /** The process called for every transfer between agencies (bpmn/CaseHandOver.bpmn). */
-    public static final String HAND_OVER_KEY = "CaseHandOver";
-    public static final String HAND_OVER_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
 
     /** 线索已登记 */
     public static final String START_EVENT_LEAD_REPORTED = "StartEvent_LeadReported";
@@ -144,12 +142,144 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     /** 案件已销号 */
     public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
 
+    /* Sequence flows; a comment gives the condition label where the model has one. */
+    public static final String SEQUENCE_FLOW_TO_RE_VERIFY = "SequenceFlow_ToReVerify";
+    public static final String SEQUENCE_FLOW_TO_VERIFY_LEAD = "SequenceFlow_ToVerifyLead";
+    public static final String SEQUENCE_FLOW_TO_RECORD_VERIFICATION = "SequenceFlow_ToRecordVerification";
+    public static final String SEQUENCE_FLOW_TO_RATE_RISK = "SequenceFlow_ToRateRisk";
+    public static final String SEQUENCE_FLOW_TO_SCORE_PRIORITY = "SequenceFlow_ToScorePriority";
+    public static final String SEQUENCE_FLOW_TO_RECORD_RATING = "SequenceFlow_ToRecordRating";
+    public static final String SEQUENCE_FLOW_TO_CROSS_REGION = "SequenceFlow_ToCrossRegion";
+    /** 在外地登记 */
+    public static final String SEQUENCE_FLOW_CROSS_REGION = "SequenceFlow_CrossRegion";
+    public static final String SEQUENCE_FLOW_TO_CROSS_REGION_SHARE = "SequenceFlow_ToCrossRegionShare";
+    /** 通报登记地协查 */
+    public static final String SEQUENCE_FLOW_TO_CO_INVESTIGATE = "SequenceFlow_ToCoInvestigate";
+    /** 抄送省处非办（其未承担协查时） */
+    public static final String SEQUENCE_FLOW_COPY_TO_PROVINCE = "SequenceFlow_CopyToProvince";
+    public static final String SEQUENCE_FLOW_TO_CROSS_REGION_NOTED = "SequenceFlow_ToCrossRegionNoted";
+    public static final String SEQUENCE_FLOW_TO_CROSS_REGION_COPY_READ = "SequenceFlow_ToCrossRegionCopyRead";
+    /** 处置 */
+    public static final String SEQUENCE_FLOW_TO_DISPOSAL_PATH = "SequenceFlow_ToDisposalPath";
+    /** 绿：日常监管 */
+    public static final String SEQUENCE_FLOW_GREEN = "SequenceFlow_Green";
+    /** 黄 */
+    public static final String SEQUENCE_FLOW_YELLOW = "SequenceFlow_Yellow";
+    /** 橙 */
+    public static final String SEQUENCE_FLOW_ORANGE = "SequenceFlow_Orange";
+    /** 红 */
+    public static final String SEQUENCE_FLOW_RED = "SequenceFlow_Red";
+    /** 未登记场所 */
+    public static final String SEQUENCE_FLOW_UNREGISTERED = "SequenceFlow_Unregistered";
+    public static final String SEQUENCE_FLOW_TO_SPOT_CHECK_AGAIN = "SequenceFlow_ToSpotCheckAgain";
+    public static final String SEQUENCE_FLOW_TO_SPOT_CHECK_DUE = "SequenceFlow_ToSpotCheckDue";
+    public static final String SEQUENCE_FLOW_TO_SPOT_CHECK = "SequenceFlow_ToSpotCheck";
+    public static final String SEQUENCE_FLOW_TO_SPOT_CHECK_RESULT = "SequenceFlow_ToSpotCheckResult";
+    /** 继续监测 */
+    public static final String SEQUENCE_FLOW_SPOT_CHECK_CONTINUE = "SequenceFlow_SpotCheckContinue";
+    /** 发现新情况，重新核查 */
+    public static final String SEQUENCE_FLOW_SPOT_CHECK_NEW_FACTS = "SequenceFlow_SpotCheckNewFacts";
+    /** 建议结束监测 */
+    public static final String SEQUENCE_FLOW_SPOT_CHECK_END_MONITORING = "SequenceFlow_SpotCheckEndMonitoring";
+    public static final String SEQUENCE_FLOW_TO_ADMINISTRATIVE_DISPOSAL = "SequenceFlow_ToAdministrativeDisposal";
+    public static final String SEQUENCE_FLOW_TO_WARNING_INTERVIEW = "SequenceFlow_ToWarningInterview";
+    public static final String SEQUENCE_FLOW_TO_ORDER_RECTIFICATION = "SequenceFlow_ToOrderRectification";
+    public static final String SEQUENCE_FLOW_TO_REFUND_NEEDED = "SequenceFlow_ToRefundNeeded";
+    /** 需清退 */
+    public static final String SEQUENCE_FLOW_REFUND_NEEDED = "SequenceFlow_RefundNeeded";
+    /** 无需清退 */
+    public static final String SEQUENCE_FLOW_NO_REFUND = "SequenceFlow_NoRefund";
+    public static final String SEQUENCE_FLOW_TO_RECORD_REFUND_TRANCHE = "SequenceFlow_ToRecordRefundTranche";
+    public static final String SEQUENCE_FLOW_TO_TALLY_REFUNDS = "SequenceFlow_ToTallyRefunds";
+    public static final String SEQUENCE_FLOW_TO_REFUND_TARGET_REACHED = "SequenceFlow_ToRefundTargetReached";
+    /** 尚未到位 */
+    public static final String SEQUENCE_FLOW_REFUND_OUTSTANDING = "SequenceFlow_RefundOutstanding";
+    /** 已到位 */
+    public static final String SEQUENCE_FLOW_REFUND_COMPLETE = "SequenceFlow_RefundComplete";
+    public static final String SEQUENCE_FLOW_TO_RECTIFICATION_DEADLINE = "SequenceFlow_ToRectificationDeadline";
+    public static final String SEQUENCE_FLOW_TO_VERIFY_RECTIFICATION = "SequenceFlow_ToVerifyRectification";
+    public static final String SEQUENCE_FLOW_TO_RECTIFICATION_RESULT = "SequenceFlow_ToRectificationResult";
+    /** 整改到位 */
+    public static final String SEQUENCE_FLOW_RECTIFICATION_PASSED = "SequenceFlow_RectificationPassed";
+    /** 整改不到位 */
+    public static final String SEQUENCE_FLOW_RECTIFICATION_FAILED = "SequenceFlow_RectificationFailed";
+    public static final String SEQUENCE_FLOW_ESCALATED_TO_RED = "SequenceFlow_EscalatedToRed";
+    public static final String SEQUENCE_FLOW_TO_NOTIFY_COUNTY_GOVERNMENT = "SequenceFlow_ToNotifyCountyGovernment";
+    public static final String SEQUENCE_FLOW_TO_RED_MEASURES = "SequenceFlow_ToRedMeasures";
+    /** 移送公安 */
+    public static final String SEQUENCE_FLOW_TRANSFER_TO_POLICE = "SequenceFlow_TransferToPolice";
+    /** 有在住老人 */
+    public static final String SEQUENCE_FLOW_RESETTLE_RESIDENTS = "SequenceFlow_ResettleResidents";
+    /** 有受损老人 */
+    public static final String SEQUENCE_FLOW_HARDSHIP_ASSISTANCE = "SequenceFlow_HardshipAssistance";
+    /** 涉稳风险 */
+    public static final String SEQUENCE_FLOW_STABILITY_RISK = "SequenceFlow_StabilityRisk";
+    public static final String SEQUENCE_FLOW_TO_POLICE_DECISION = "SequenceFlow_ToPoliceDecision";
+    public static final String SEQUENCE_FLOW_POLICE_REPORTED = "SequenceFlow_PoliceReported";
+    public static final String SEQUENCE_FLOW_RESIDENTS_RESETTLED = "SequenceFlow_ResidentsResettled";
+    public static final String SEQUENCE_FLOW_HARDSHIP_ASSISTED = "SequenceFlow_HardshipAssisted";
+    public static final String SEQUENCE_FLOW_STABILITY_CONTROLLED = "SequenceFlow_StabilityControlled";
+    public static final String SEQUENCE_FLOW_TO_POLICE_DECISION_GATEWAY = "SequenceFlow_ToPoliceDecisionGateway";
+    /** 立案 */
+    public static final String SEQUENCE_FLOW_CASE_FILED = "SequenceFlow_CaseFiled";
+    /** 不立案，回到行政处置 */
+    public static final String SEQUENCE_FLOW_CASE_NOT_FILED = "SequenceFlow_CaseNotFiled";
+    public static final String SEQUENCE_FLOW_TO_LARGE_PREPAID_FEES = "SequenceFlow_ToLargePrepaidFees";
+    /** 否 */
+    public static final String SEQUENCE_FLOW_NO_LARGE_FEES = "SequenceFlow_NoLargeFees";
+    /** 是 */
+    public static final String SEQUENCE_FLOW_LARGE_FEES = "SequenceFlow_LargeFees";
+    public static final String SEQUENCE_FLOW_TO_URGE_REGISTRATION = "SequenceFlow_ToUrgeRegistration";
+    public static final String SEQUENCE_FLOW_TO_FOLLOW_UP_DUE = "SequenceFlow_ToFollowUpDue";
+    public static final String SEQUENCE_FLOW_TO_FOLLOW_UP_CHECK = "SequenceFlow_ToFollowUpCheck";
+    public static final String SEQUENCE_FLOW_TO_FOLLOW_UP_RESULT = "SequenceFlow_ToFollowUpResult";
+    /** 已办理登记 */
+    public static final String SEQUENCE_FLOW_NOW_REGISTERED = "SequenceFlow_NowRegistered";
+    /** 发现新情况 */
+    public static final String SEQUENCE_FLOW_FOLLOW_UP_NEW_FACTS = "SequenceFlow_FollowUpNewFacts";
+    /** 尚未登记 */
+    public static final String SEQUENCE_FLOW_NOT_YET_REGISTERED = "SequenceFlow_NotYetRegistered";
+    public static final String SEQUENCE_FLOW_TO_LEGAL_FORM = "SequenceFlow_ToLegalForm";
+    /** 民非 */
+    public static final String SEQUENCE_FLOW_PRIVATE_NON_ENTERPRISE = "SequenceFlow_PrivateNonEnterprise";
+    /** 企业 */
+    public static final String SEQUENCE_FLOW_ENTERPRISE = "SequenceFlow_Enterprise";
+    public static final String SEQUENCE_FLOW_TO_SOCIAL_ORG_DISPOSAL = "SequenceFlow_ToSocialOrgDisposal";
+    public static final String SEQUENCE_FLOW_TO_INVESTIGATE_AND_BAN = "SequenceFlow_ToInvestigateAndBan";
+    public static final String SEQUENCE_FLOW_SOCIAL_ORG_DISPOSED = "SequenceFlow_SocialOrgDisposed";
+    public static final String SEQUENCE_FLOW_BANNED = "SequenceFlow_Banned";
+    public static final String SEQUENCE_FLOW_TO_SIGN_OFF = "SequenceFlow_ToSignOff";
+    public static final String SEQUENCE_FLOW_TO_SIGN_OFF_DECISION = "SequenceFlow_ToSignOffDecision";
+    /** 同意销号 */
+    public static final String SEQUENCE_FLOW_SIGNED_OFF = "SequenceFlow_SignedOff";
+    /** 退回重新核查 */
+    public static final String SEQUENCE_FLOW_SIGN_OFF_REJECTED = "SequenceFlow_SignOffRejected";
+    public static final String SEQUENCE_FLOW_TO_CASE_CLOSED = "SequenceFlow_ToCaseClosed";
+
     /** Process variables: only what routing, forms and the task list need; the case itself is in EG_CASE. */
     public static final String VAR_INSTITUTION_NAME = "institutionName";
 
-    /** Form ids (forms/*.form), bound with binding "deployment". */
-    public static final String FORM_VERIFY_LEAD = "VerifyLead";
+    /** Form ids (forms/*.form, the form's "id"), one per user task, bound with binding "deployment". */
     public static final String FORM_ACKNOWLEDGE_CROSS_REGION_COPY = "AcknowledgeCrossRegionCopy";
+    public static final String FORM_CONDUCT_WARNING_INTERVIEW = "ConductWarningInterview";
+    public static final String FORM_CONTROL_STABILITY_RISK = "ControlStabilityRisk";
+    public static final String FORM_CO_INVESTIGATE_CROSS_REGION = "CoInvestigateCrossRegion";
+    public static final String FORM_DISPOSE_UNREGISTERED_SOCIAL_ORG = "DisposeUnregisteredSocialOrg";
+    public static final String FORM_FOLLOW_UP_CHECK = "FollowUpCheck";
+    public static final String FORM_INVESTIGATE_AND_BAN = "InvestigateAndBan";
+    public static final String FORM_ISSUE_RISK_WARNING = "IssueRiskWarning";
+    public static final String FORM_NOTIFY_GOVERNMENT = "NotifyGovernment";
+    public static final String FORM_ORDER_RECTIFICATION = "OrderRectification";
+    public static final String FORM_ORDER_REFUND = "OrderRefund";
+    public static final String FORM_PROVIDE_HARDSHIP_ASSISTANCE = "ProvideHardshipAssistance";
+    public static final String FORM_RECORD_REFUND_TRANCHE = "RecordRefundTranche";
+    public static final String FORM_REPORT_POLICE_DECISION = "ReportPoliceDecision";
+    public static final String FORM_RESETTLE_RESIDENTS = "ResettleResidents";
+    public static final String FORM_SIGN_OFF_CLOSE_OUT = "SignOffCloseOut";
+    public static final String FORM_SPOT_CHECK = "SpotCheck";
+    public static final String FORM_URGE_REGISTRATION = "UrgeRegistration";
+    public static final String FORM_VERIFY_LEAD = "VerifyLead";
+    public static final String FORM_VERIFY_RECTIFICATION = "VerifyRectification";
 
     /** What {@link CaseProcess} starts every case with. */
     static final Set<String> START_VARIABLES = Set.of(RouteToUnitListener.JURISDICTION, RouteToUnitListener.RESPONSIBLE_AGENCY,

@@ -32,7 +32,7 @@ class RecordCaseUnits implements UserTaskListener {
     @Override
     public void notify(DelegateTask task) {
         String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
-        if (!LeadDisposalProcess.KEY.equals(processKey) && !LeadDisposalProcess.HAND_OVER_KEY.equals(processKey)) {
+        if (!LeadDisposalProcess.KEY.equals(processKey) && !CaseHandOverProcess.KEY.equals(processKey)) {
             return;
         }
         long caseId = CaseKeys.caseId(task.getExecution());

@@ -64,9 +64,9 @@ class CaseMigrationTest {
         Api admin = Api.admin(http);
         ProcessDefinition v1 = walker.version1();
         // The deployment gate wants a service level for every user task; the renamed task's differs on purpose.
-        admin.put("/api/service-levels/LeadDisposal/" + V2_TASK_CHECK_RECTIFICATION,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + V2_TASK_CHECK_RECTIFICATION,
             Map.of("dueDays", 7, "workingDays", true, "reminderDaysBefore", 2, "escalationDaysAfter", List.of(0, 2, 4))).ok();
-        admin.put("/api/service-levels/LeadDisposal/" + V2_TASK_COMPILE_CASE_FILE,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + V2_TASK_COMPILE_CASE_FILE,
             Map.of("dueDays", 3, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 3))).ok();
         ProcessDefinition v2 = walker.deployVersion2("LeadDisposal 修订（迁移测试）");
 

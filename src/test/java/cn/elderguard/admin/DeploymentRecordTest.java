@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.elderguard.lead.CaseHandOverProcess;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
@@ -87,25 +88,25 @@ class DeploymentRecordTest {
                 tuple("FLOW_NODE", "RENAMED", RevisedLeadDisposal.RENAMED_TASK, "核查线索", RevisedLeadDisposal.NEW_NAME),
                 tuple("FLOW_NODE", "ADDED", RevisedLeadDisposal.ADDED_TASK, null, "记录核查结果"),
                 tuple("FLOW_NODE", "REMOVED", RevisedLeadDisposal.REMOVED_TASK, "记录核查结果", null),
-                tuple("SEQUENCE_FLOW", "CHANGED", "SequenceFlow_ToRecordVerification",
-                    "Task_VerifyLead → " + RevisedLeadDisposal.REMOVED_TASK, "Task_VerifyLead → " + RevisedLeadDisposal.ADDED_TASK),
-                tuple("SEQUENCE_FLOW", "CHANGED", "SequenceFlow_ToRateRisk",
-                    RevisedLeadDisposal.REMOVED_TASK + " → Task_RateRisk", RevisedLeadDisposal.ADDED_TASK + " → Task_RateRisk"));
+                tuple("SEQUENCE_FLOW", "CHANGED", LeadDisposalProcess.SEQUENCE_FLOW_TO_RECORD_VERIFICATION,
+                    LeadDisposalProcess.TASK_VERIFY_LEAD + " → " + RevisedLeadDisposal.REMOVED_TASK, LeadDisposalProcess.TASK_VERIFY_LEAD + " → " + RevisedLeadDisposal.ADDED_TASK),
+                tuple("SEQUENCE_FLOW", "CHANGED", LeadDisposalProcess.SEQUENCE_FLOW_TO_RATE_RISK,
+                    RevisedLeadDisposal.REMOVED_TASK + " → " + LeadDisposalProcess.TASK_RATE_RISK, RevisedLeadDisposal.ADDED_TASK + " → " + LeadDisposalProcess.TASK_RATE_RISK));
 
-            JsonNode form = definition(detail, "FORM", "VerifyLead");
+            JsonNode form = definition(detail, "FORM", LeadDisposalProcess.FORM_VERIFY_LEAD);
             assertThat(form.path("status").asText()).isEqualTo("CHANGED");
             assertThat(changes(form)).containsExactly(tuple("FIELD", "ADDED", RevisedLeadDisposal.ADDED_FIELD, null, "补充说明"));
 
             // The rest of the whole set came along unchanged (docs/decisions/002).
             List<String> unchanged = new ArrayList<>();
             for (JsonNode definition : detail.path("definitions")) {
-                if (!List.of(LeadDisposalProcess.KEY, "VerifyLead").contains(definition.path("key").asText())) {
+                if (!List.of(LeadDisposalProcess.KEY, LeadDisposalProcess.FORM_VERIFY_LEAD).contains(definition.path("key").asText())) {
                     assertThat(definition.path("status").asText()).as(definition.toString()).isEqualTo("UNCHANGED");
                     assertThat(definition.path("changes")).isEmpty();
                     unchanged.add(definition.path("key").asText());
                 }
             }
-            assertThat(unchanged).contains("RiskRating", "CaseHandOver", "SignOffCloseOut");
+            assertThat(unchanged).contains("RiskRating", CaseHandOverProcess.KEY, LeadDisposalProcess.FORM_SIGN_OFF_CLOSE_OUT);
 
             // Newest first: the deployment just made heads the list.
             JsonNode first = Api.admin(http).get("/api/admin/deployments?size=1").ok().json();

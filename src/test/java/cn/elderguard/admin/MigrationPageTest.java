@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.Browser;
 import cn.elderguard.support.ElderGuardTest;
@@ -49,9 +50,9 @@ class MigrationPageTest {
         LeadDisposalWalker walker = new LeadDisposalWalker(engine);
         ProcessDefinition v1 = walker.version1();
         Api admin = Api.admin(http);
-        admin.put("/api/service-levels/LeadDisposal/" + V2_TASK_CHECK_RECTIFICATION,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + V2_TASK_CHECK_RECTIFICATION,
             Map.of("dueDays", 7, "workingDays", true, "reminderDaysBefore", 2, "escalationDaysAfter", List.of(0, 2, 4))).ok();
-        admin.put("/api/service-levels/LeadDisposal/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
+        admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
             Map.of("dueDays", 3, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 3))).ok();
         String atRenamed = walker.start(v1.getId()).getId();
         walker.walkTo(atRenamed, new LeadDisposalWalker.Stop(LeadDisposalWalker.Route.ORANGE, TASK_VERIFY_RECTIFICATION));
@@ -65,7 +66,7 @@ class MigrationPageTest {
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
             page.get(url("/app/migration.html"));
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sourceDefinitionId option")));
-            new Select(page.findElement(By.id("processKey"))).selectByValue("LeadDisposal");
+            new Select(page.findElement(By.id("processKey"))).selectByValue(LeadDisposalProcess.KEY);
             new Select(page.findElement(By.id("sourceDefinitionId"))).selectByValue(v1.getId());
             new Select(page.findElement(By.id("targetDefinitionId"))).selectByValue(v2.getId());
             browser.press(By.id("show-mapping"));

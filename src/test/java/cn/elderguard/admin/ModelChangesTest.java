@@ -13,6 +13,7 @@ import cn.elderguard.admin.ModelChanges.Change;
 import cn.elderguard.admin.ModelChanges.ElementChange;
 import cn.elderguard.admin.ModelChanges.ElementKind;
 import cn.elderguard.admin.ModelChanges.Kind;
+import cn.elderguard.lead.LeadDisposalProcess;
 
 /** What the deployment record lists as changed, file kind by file kind, from the shipped models and a revision. */
 class ModelChangesTest {
@@ -43,7 +44,7 @@ class ModelChangesTest {
             .replace("\"key\": \"registeredElsewhere\"", "\"key\": \"registeredRegion\"");
         assertThat(revised).contains("机构名称", "registeredRegion");
 
-        var changes = ModelChanges.between(Kind.FORM, "VerifyLead", bytes(shipped), bytes(revised));
+        var changes = ModelChanges.between(Kind.FORM, LeadDisposalProcess.FORM_VERIFY_LEAD, bytes(shipped), bytes(revised));
 
         assertThat(changes).containsExactlyInAnyOrder(
             new ElementChange(ElementKind.FIELD, Change.RENAMED, "institutionName", "机构（场所）", "机构名称"),
@@ -56,11 +57,11 @@ class ModelChangesTest {
         String shipped = Files.readString(Path.of("bpmn/LeadDisposal.bpmn"), StandardCharsets.UTF_8);
         String revised = shipped.replace("camunda:formRef=\"IssueRiskWarning\"", "camunda:formRef=\"SpotCheck\"");
 
-        var changes = ModelChanges.between(Kind.PROCESS, "LeadDisposal", bytes(shipped), bytes(revised));
+        var changes = ModelChanges.between(Kind.PROCESS, LeadDisposalProcess.KEY, bytes(shipped), bytes(revised));
 
-        assertThat(changes).containsExactly(new ElementChange(ElementKind.FLOW_NODE, Change.CHANGED, "Task_IssueRiskWarning",
+        assertThat(changes).containsExactly(new ElementChange(ElementKind.FLOW_NODE, Change.CHANGED, LeadDisposalProcess.TASK_ISSUE_RISK_WARNING,
             "表单 IssueRiskWarning（deployment）", "表单 SpotCheck（deployment）"));
-        assertThat(ModelChanges.between(Kind.PROCESS, "LeadDisposal", bytes(shipped), bytes(shipped))).isEmpty();
+        assertThat(ModelChanges.between(Kind.PROCESS, LeadDisposalProcess.KEY, bytes(shipped), bytes(shipped))).isEmpty();
     }
 
     private static byte[] bytes(String text) {

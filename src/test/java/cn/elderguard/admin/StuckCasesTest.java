@@ -75,9 +75,9 @@ class StuckCasesTest {
         ProcessDefinition newest = engine.getRepositoryService().createProcessDefinitionQuery()
             .processDefinitionKey(LeadDisposalProcess.KEY).latestVersion().singleResult();
         if (newest.getId().equals(v1.getId())) {
-            admin.put("/api/service-levels/LeadDisposal/" + LeadDisposalWalker.V2_TASK_CHECK_RECTIFICATION,
+            admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalWalker.V2_TASK_CHECK_RECTIFICATION,
                 Map.of("dueDays", 7, "workingDays", true, "reminderDaysBefore", 2, "escalationDaysAfter", List.of(0, 2, 4))).ok();
-            admin.put("/api/service-levels/LeadDisposal/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
+            admin.put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalWalker.V2_TASK_COMPILE_CASE_FILE,
                 Map.of("dueDays", 3, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 3))).ok();
             newest = walker.deployVersion2("LeadDisposal 修订（修复测试）");
         }

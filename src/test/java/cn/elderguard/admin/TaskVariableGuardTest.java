@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
@@ -65,7 +66,7 @@ class TaskVariableGuardTest {
         HttpCaller.Response response = officer.post("/engine-rest/task/" + task.getId() + "/complete", variables(facts));
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).contains("jurisdiction").contains("不是本任务表单（VerifyLead）的字段");
+        assertThat(response.body()).contains("jurisdiction").contains("不是本任务表单（" + LeadDisposalProcess.FORM_VERIFY_LEAD + "）的字段");
         assertStillOpenInChengguan();
     }
 

@@ -17,6 +17,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.elderguard.deadline.ServiceLevel;
 import cn.elderguard.deadline.ServiceLevels;
+import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.notification.DailyDigestProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.ApplicationRun;
 import cn.elderguard.support.DemoOrganisation;
@@ -46,9 +48,9 @@ final class BurstWorkload {
         try {
             ProcessEngine engine = node.getBean(ProcessEngine.class);
             JdbcClient jdbc = EngineJobRows.jdbc(engine);
-            engine.getRepositoryService().suspendProcessDefinitionByKey("DailyDigest", true, null);
+            engine.getRepositoryService().suspendProcessDefinitionByKey(DailyDigestProcess.KEY, true, null);
             // Only the first escalation step is due at the due moment: no reminder, next step days later.
-            node.getBean(ServiceLevels.class).set(new ServiceLevel("LeadDisposal", "Task_VerifyLead", 10, true, 0, List.of(0, 3, 5)),
+            node.getBean(ServiceLevels.class).set(new ServiceLevel(LeadDisposalProcess.KEY, LeadDisposalProcess.TASK_VERIFY_LEAD, 10, true, 0, List.of(0, 3, 5)),
                 "benchmark");
             Side elderGuard = elderGuard(engine, jdbc);
             Side bare = bare(engine, jdbc);

@@ -16,6 +16,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.LeadDisposalStarter;
@@ -89,7 +90,7 @@ final class InboxWorkload {
         String city = "'97' || " + CITY + " || '00000000'";
         String sector = "(ARRAY['CIVIL_AFFAIRS','MARKET_REGULATION','PUBLIC_SECURITY'])[a + 1]";
         jdbc.sql("INSERT INTO ACT_RU_TASK (ID_, REV_, NAME_, TASK_DEF_KEY_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)"
-            + " SELECT '" + prefix + "' || i, 1, '核查线索', 'Task_VerifyLead', 50, now() - (i % 1000) * interval '1 minute',"
+            + " SELECT '" + prefix + "' || i, 1, '核查线索', '" + LeadDisposalProcess.TASK_VERIFY_LEAD + "', 50, now() - (i % 1000) * interval '1 minute',"
             + " now() + (i % 20) * interval '1 day', 1 " + series).param(TASKS).update();
         // Statistics first: the identity links' foreign-key checks are planned from them, and a plan made while
         // the task table looked empty (e.g. after an earlier ANALYZE) scans it once per inserted row.

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import cn.elderguard.notification.DailyDigestProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.ApplicationRun;
 import cn.elderguard.support.DemoOrganisation;
@@ -64,7 +65,7 @@ class ClusterDeadlineTest {
         engineA = nodeA.getBean(ProcessEngine.class);
         jdbc = EngineJobRows.jdbc(engineA);
         // The clock jumps below pass 08:00; the daily digest (tested in MailTest) would add mail to count.
-        engineA.getRepositoryService().suspendProcessDefinitionByKey("DailyDigest", true, null);
+        engineA.getRepositoryService().suspendProcessDefinitionByKey(DailyDigestProcess.KEY, true, null);
     }
 
     @AfterAll

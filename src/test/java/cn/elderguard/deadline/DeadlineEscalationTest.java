@@ -51,7 +51,7 @@ class DeadlineEscalationTest {
     @AfterEach
     void resetClockAndServiceLevel() {
         ClockUtil.reset();
-        Api.admin(http).delete("/api/service-levels/LeadDisposal/Task_VerifyLead").ok();
+        Api.admin(http).delete("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD).ok();
     }
 
     @Test
@@ -111,7 +111,7 @@ class DeadlineEscalationTest {
 
     @Test
     void theTopOfTheLadderEndsTheSteps() {
-        Api.admin(http).put("/api/service-levels/LeadDisposal/Task_VerifyLead", Map.of("dueDays", 10, "workingDays", true,
+        Api.admin(http).put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD, Map.of("dueDays", 10, "workingDays", true,
             "reminderDaysBefore", 0, "escalationDaysAfter", List.of(0, 1, 2, 3, 4, 5, 6, 7))).ok();
         Task task = createVerificationTask(CREATED);
 
@@ -131,7 +131,7 @@ class DeadlineEscalationTest {
     void aChangedServiceLevelAppliesToTheNextTaskOnly() {
         Task before = createVerificationTask(CREATED);
 
-        Api.admin(http).put("/api/service-levels/LeadDisposal/Task_VerifyLead", Map.of("dueDays", 3, "workingDays", false,
+        Api.admin(http).put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD, Map.of("dueDays", 3, "workingDays", false,
             "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0, 2))).ok();
         Task after = createVerificationTask(CREATED);
 
@@ -144,12 +144,12 @@ class DeadlineEscalationTest {
 
     @Test
     void aServiceLevelThatBreaksARuleIsRefusedNamingTheField() {
-        Api.Response response = Api.admin(http).put("/api/service-levels/LeadDisposal/Task_VerifyLead", Map.of("dueDays", 3,
+        Api.Response response = Api.admin(http).put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD, Map.of("dueDays", 3,
             "workingDays", true, "reminderDaysBefore", 5, "escalationDaysAfter", List.of(3, 1)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("reminderDaysBefore").contains("escalationDaysAfter");
-        assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).put("/api/service-levels/LeadDisposal/Task_VerifyLead",
+        assertThat(Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).put("/api/service-levels/" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD,
             Map.of("dueDays", 3, "workingDays", true, "reminderDaysBefore", 1, "escalationDaysAfter", List.of(0))).status())
             .as("officers cannot change service levels").isEqualTo(403);
     }

@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.Browser;
 import cn.elderguard.support.ElderGuardTest;
 
@@ -47,7 +48,7 @@ class ServiceLevelPageTest {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
 
         page.get(url("/app/deadlines.html"));
-        By verifyRow = By.cssSelector("tr[data-task='LeadDisposal/Task_VerifyLead']");
+        By verifyRow = By.cssSelector("tr[data-task='" + LeadDisposalProcess.KEY + "/" + LeadDisposalProcess.TASK_VERIFY_LEAD + "']");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(verifyRow));
         // The shipped calendar ends with 2026: the page tells the administrator to add the next year.
         assertThat(page.findElement(By.id("calendar-warning")).getText()).contains("工作日历").contains("节假日安排");

@@ -318,7 +318,7 @@ class LeadDisposalProcessTest {
         assertThat(caseExplanation(instance)).isEqualTo("红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资");
         complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
         assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK);
-        ProcessInstance handOver = calledProcessInstance(HAND_OVER_KEY, instance);
+        ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
         assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "toAgency")).isEqualTo("PUBLIC_SECURITY");
         assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "handOverPurpose")).isEqualTo("TRANSFER_TO_POLICE");
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
@@ -430,10 +430,10 @@ class LeadDisposalProcessTest {
 
     /** The receiving unit signs for the transfer in the called CaseHandOver process. */
     private void confirmReceipt(ProcessInstance instance, String receivingGroup) {
-        ProcessInstance handOver = calledProcessInstance(HAND_OVER_KEY, instance);
-        assertThat(handOver).isWaitingAt(HAND_OVER_CONFIRM_RECEIPT);
-        assertThat(task(HAND_OVER_CONFIRM_RECEIPT, handOver)).hasCandidateGroup(receivingGroup);
-        complete(task(HAND_OVER_CONFIRM_RECEIPT, handOver), withVariables("notes", "已签收，回执号 2026-001"));
+        ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
+        assertThat(handOver).isWaitingAt(CaseHandOverProcess.TASK_CONFIRM_RECEIPT);
+        assertThat(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver)).hasCandidateGroup(receivingGroup);
+        complete(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver), withVariables("notes", "已签收，回执号 2026-001"));
         assertThat(handOver).isEnded();
     }
 
@@ -494,7 +494,7 @@ class LeadDisposalProcessTest {
                 passed.computeIfAbsent(key, k -> new TreeSet<>()).add(activity.getActivityId());
             }
         }
-        for (String key : List.of(KEY, HAND_OVER_KEY)) {
+        for (String key : List.of(KEY, CaseHandOverProcess.KEY)) {
             String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
                 .latestVersion().singleResult().getId();
             BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition);

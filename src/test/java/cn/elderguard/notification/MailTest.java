@@ -27,6 +27,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.elderguard.deadline.WorkingCalendar;
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
@@ -98,11 +99,11 @@ class MailTest {
         LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.HEXI, venue);
         ClockUtil.setCurrentTime(at(2026, 11, 20, 8));
 
-        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("DailyDigest").timers().singleResult();
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(DailyDigestProcess.KEY).timers().singleResult();
         engine.getManagementService().executeJob(timer.getId());
-        Job send = engine.getManagementService().createJobQuery().processDefinitionKey("DailyDigest").messages().singleResult();
+        Job send = engine.getManagementService().createJobQuery().processDefinitionKey(DailyDigestProcess.KEY).messages().singleResult();
         engine.getManagementService().executeJob(send.getId());
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("DailyDigest").finished().count())
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(DailyDigestProcess.KEY).finished().count())
             .isEqualTo(1);
 
         List<String> digests = jdbc.sql("SELECT ID FROM EG_MAIL WHERE KIND = 'DAILY_DIGEST' AND RECIPIENTS = 'hx_mz_ld@demo.elderguard.cn'")
@@ -166,7 +167,7 @@ class MailTest {
     }
 
     private String leadDisposalDefinition() {
-        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("LeadDisposal").latestVersion()
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(LeadDisposalProcess.KEY).latestVersion()
             .singleResult().getId();
     }
 

@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.elderguard.institution.CreditCode;
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.DoorTable;
 import cn.elderguard.support.ElderGuardTest;
@@ -287,7 +288,7 @@ class AuthorizationMatrixTest {
             .replace("/api/institutions/{id}", "/api/institutions/" + foreign.institutionId())
             .replace("{trackingCode}", foreign.trackingCode())
             .replace("{code}", DemoOrganisation.HEXICUN)
-            .replace("{processKey}", "LeadDisposal").replace("{taskKey}", "Task_VerifyLead")
+            .replace("{processKey}", LeadDisposalProcess.KEY).replace("{taskKey}", LeadDisposalProcess.TASK_VERIFY_LEAD)
             .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"))
             .replace("{batchId}", "matrix-no-such-batch");
         String region = regionOf(role);
@@ -393,7 +394,7 @@ class AuthorizationMatrixTest {
         Map<String, String> ids = foreign.ids();
         return switch (name) {
             case "id" -> ids.getOrDefault(resource, UUID.randomUUID().toString());
-            case "key" -> resource.startsWith("decision") ? "RiskRating" : "LeadDisposal";
+            case "key" -> resource.startsWith("decision") ? "RiskRating" : LeadDisposalProcess.KEY;
             case "varName" -> "institutionName";
             case "commentId" -> ids.get("comment");
             case "attachmentId" -> ids.get("attachment");
@@ -598,7 +599,7 @@ class AuthorizationMatrixTest {
         ids.put("authorization", engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
             .resourceId(task.getId()).list().get(0).getId());
         ids.put("history/activity-instance", engine.getHistoryService().createHistoricActivityInstanceQuery()
-            .processInstanceId(processInstanceId).activityId("Task_VerifyLead").singleResult().getId());
+            .processInstanceId(processInstanceId).activityId(LeadDisposalProcess.TASK_VERIFY_LEAD).singleResult().getId());
         return new Fixture(institution, creditCode, description, tipster, phone, comment, attachment, ((Number) lead.get("CASE_ID")).longValue(),
             ((Number) lead.get("ID")).longValue(), ((Number) lead.get("INSTITUTION_ID")).longValue(), trackingCode, processInstanceId,
             task.getId(), definitionId, ids);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.HttpCaller;
@@ -56,7 +57,7 @@ class EngineDoorsTest {
     void installationWideCountsAreForAdministrators() {
         HttpCaller officer = HttpCaller.basic(port, "cg_scjg", DemoOrganisation.PASSWORD);
         assertThat(officer.get("/engine-rest/process-definition/statistics").status()).isEqualTo(403);
-        assertThat(officer.get("/engine-rest/process-definition/key/LeadDisposal/statistics").status()).isEqualTo(403);
+        assertThat(officer.get("/engine-rest/process-definition/key/" + LeadDisposalProcess.KEY + "/statistics").status()).isEqualTo(403);
         assertThat(officer.get("/engine-rest/metrics/activity-instance-start/sum").status()).isEqualTo(403);
         assertThat(officer.get("/engine-rest/history/process-instance/count").status()).isEqualTo(403);
         HttpCaller tasklist = HttpCaller.webappSession(port, "cg_scjg", DemoOrganisation.PASSWORD);
@@ -97,7 +98,7 @@ class EngineDoorsTest {
     @Test
     void processesStartOnlyThroughTheApplication() {
         HttpCaller admin = HttpCaller.basic(port, "admin", "test-admin");
-        HttpCaller.Response start = admin.post("/engine-rest/process-definition/key/LeadDisposal/start", "{\"businessKey\":\"424242\"}");
+        HttpCaller.Response start = admin.post("/engine-rest/process-definition/key/" + LeadDisposalProcess.KEY + "/start", "{\"businessKey\":\"424242\"}");
         assertThat(start.status()).isEqualTo(403);
         assertThat(start.body()).contains("不能通过引擎接口直接启动");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("424242").count()).isZero();

@@ -1,0 +1,33 @@
+package cn.elderguard.lead;
+
+/**
+ * The {@code CaseHandOver} process (bpmn/CaseHandOver.bpmn), called by LeadDisposal for every transfer of a case
+ * between agencies: its key, element ids and form ids, so that no id is typed twice (ModelContractTest keeps them
+ * in step with the model). It lives beside the case it hands over; the delegates it calls are in disposal.
+ */
+public final class CaseHandOverProcess {
+
+    public static final String KEY = "CaseHandOver";
+
+    /** 移交已发起 */
+    public static final String START_EVENT_HAND_OVER_STARTED = "StartEvent_HandOverStarted";
+    /** 登记移交 */
+    public static final String TASK_RECORD_HAND_OVER = "Task_RecordHandOver";
+    /** 签收移交（回执） */
+    public static final String TASK_CONFIRM_RECEIPT = "Task_ConfirmReceipt";
+    /** 登记签收 */
+    public static final String TASK_RECORD_RECEIPT = "Task_RecordReceipt";
+    /** 移交已签收 */
+    public static final String END_EVENT_HAND_OVER_RECEIVED = "EndEvent_HandOverReceived";
+
+    public static final String SEQUENCE_FLOW_TO_RECORD_HAND_OVER = "SequenceFlow_ToRecordHandOver";
+    public static final String SEQUENCE_FLOW_TO_CONFIRM_RECEIPT = "SequenceFlow_ToConfirmReceipt";
+    public static final String SEQUENCE_FLOW_TO_RECORD_RECEIPT = "SequenceFlow_ToRecordReceipt";
+    public static final String SEQUENCE_FLOW_TO_HAND_OVER_RECEIVED = "SequenceFlow_ToHandOverReceived";
+
+    /** Form ids (forms/*.form, the form's "id"), bound with binding "deployment". */
+    public static final String FORM_CONFIRM_RECEIPT = "ConfirmReceipt";
+
+    private CaseHandOverProcess() {
+    }
+}

@@ -34,6 +34,9 @@ import cn.elderguard.system.InvalidInputException;
 @Service
 public class StuckCases {
 
+    /** The most cases one list shows (docs/modeler.md, "Repair"). */
+    static final int PAGE = 500;
+
     /** Retries given back to a failed job: the engine's own default for a job. */
     static final int RETRIES = 3;
 
@@ -52,10 +55,14 @@ public class StuckCases {
         this.migration = migration;
     }
 
-    /** Every stuck case: the process instance, why it is stuck, and the newest version of its process. */
+    /**
+     * The stuck cases, at most {@value #PAGE} (the newest incidents first, then the cases of broken versions): the
+     * process instance, why it is stuck, and the newest version of its process. Repair the ones shown and the list
+     * fills with the next.
+     */
     public List<StuckCase> list() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        for (Incident incident : runtime.createIncidentQuery().unlimitedList()) {
+        for (Incident incident : runtime.createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, PAGE)) {
             if (incident.getProcessInstanceId() != null) {
                 problems.computeIfAbsent(incident.getProcessInstanceId(), id -> new ArrayList<>())
                     .add("故障（" + incident.getActivityId() + "）：" + incident.getIncidentMessage());
@@ -67,7 +74,8 @@ public class StuckCases {
             }
             List<String> broken = brokenForms(definition);
             if (!broken.isEmpty()) {
-                for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).unlimitedList()) {
+                for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(definition.getId())
+                    .listPage(0, Math.max(0, PAGE - problems.size()))) {
                     problems.computeIfAbsent(instance.getId(), id -> new ArrayList<>()).addAll(broken);
                 }
             }
@@ -78,7 +86,7 @@ public class StuckCases {
         Map<String, ProcessDefinition> definitions = new HashMap<>();
         Map<String, Integer> latest = new HashMap<>();
         List<StuckCase> stuck = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(problems.keySet()).unlimitedList()) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(problems.keySet()).listPage(0, PAGE)) {
             ProcessDefinition definition = definitions.computeIfAbsent(instance.getProcessDefinitionId(),
                 id -> repository.getProcessDefinition(id));
             int newest = latest.computeIfAbsent(definition.getKey(),

@@ -1,12 +1,14 @@
 package cn.elderguard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -116,19 +118,7 @@ class H2DefaultRunTest {
     }
 
     /** The value once it passes {@code done}; engine jobs and the ready event come a moment after the start. */
-    private static <T> T eventually(ThrowingSupplier<T> value, Predicate<T> done, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T current = value.get();
-        while (!done.test(current) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            current = value.get();
-        }
-        assertThat(done.test(current)).as(what + ", got: " + current).isTrue();
-        return current;
-    }
-
-    @FunctionalInterface
-    private interface ThrowingSupplier<T> {
-        T get() throws Exception;
+    private static <T> T eventually(Callable<T> value, Predicate<T> done, String what) {
+        return await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(value, done::test);
     }
 }

@@ -36,15 +36,7 @@ class ExpressionAllowlist implements DeploymentRule {
 
     @Override
     public boolean appliesTo(String resourceName) {
-        return isBpmn(resourceName) || isDmn(resourceName);
-    }
-
-    static boolean isBpmn(String resourceName) {
-        return resourceName.endsWith(".bpmn") || resourceName.endsWith(".bpmn20.xml");
-    }
-
-    static boolean isDmn(String resourceName) {
-        return resourceName.endsWith(".dmn") || resourceName.endsWith(".dmn11.xml");
+        return ModelFiles.isBpmn(resourceName) || ModelFiles.isDmn(resourceName);
     }
 
     @Override
@@ -55,7 +47,7 @@ class ExpressionAllowlist implements DeploymentRule {
         }
         ExpressionCheck check = new ExpressionCheck(beans.allowlist());
         List<DeploymentViolation> violations = new ArrayList<>();
-        if (isBpmn(resourceName)) {
+        if (ModelFiles.isBpmn(resourceName)) {
             for (ModelSources.Expression expression : ModelSources.bpmnExpressions(document.get())) {
                 checkJuel(check, expression.elementId(), expression.where(), expression.text(), violations);
             }

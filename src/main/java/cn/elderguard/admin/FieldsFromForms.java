@@ -63,7 +63,7 @@ class FieldsFromForms implements DeploymentRule {
 
     @Override
     public boolean appliesTo(String resourceName) {
-        return ExpressionAllowlist.isBpmn(resourceName) || ExpressionAllowlist.isDmn(resourceName);
+        return ModelFiles.isBpmn(resourceName) || ModelFiles.isDmn(resourceName);
     }
 
     /** A file judged with the other files of its deployment (its forms, decisions, called processes). */
@@ -80,7 +80,7 @@ class FieldsFromForms implements DeploymentRule {
         Set<String> known = known(deployment);
         ExpressionCheck check = new ExpressionCheck(beans.allowlist());
         List<DeploymentViolation> violations = new ArrayList<>();
-        if (ExpressionAllowlist.isBpmn(resourceName)) {
+        if (ModelFiles.isBpmn(resourceName)) {
             for (ModelSources.Expression expression : ModelSources.bpmnExpressions(document.get())) {
                 for (String variable : check.check(expression.text()).variables()) {
                     if (!known.contains(variable)) {
@@ -125,7 +125,7 @@ class FieldsFromForms implements DeploymentRule {
             String name = file.getKey();
             if (name.endsWith(".form")) {
                 form(file.getValue(), JSON).ifPresent(form -> forms.put(form.id(), keys(form)));
-            } else if (ExpressionAllowlist.isBpmn(name) || ExpressionAllowlist.isDmn(name)) {
+            } else if (ModelFiles.isBpmn(name) || ModelFiles.isDmn(name)) {
                 ModelSources.parse(file.getValue()).ifPresent(document -> known.addAll(setByModel(document)));
             }
         }

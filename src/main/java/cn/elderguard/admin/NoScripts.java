@@ -36,7 +36,7 @@ class NoScripts implements DeploymentRule {
 
     @Override
     public boolean appliesTo(String resourceName) {
-        return ExpressionAllowlist.isBpmn(resourceName) || ExpressionAllowlist.isDmn(resourceName);
+        return ModelFiles.isBpmn(resourceName) || ModelFiles.isDmn(resourceName);
     }
 
     @Override
@@ -46,7 +46,7 @@ class NoScripts implements DeploymentRule {
             return List.of();
         }
         List<ModelSources.Script> scripts = new ArrayList<>();
-        if (ExpressionAllowlist.isBpmn(resourceName)) {
+        if (ModelFiles.isBpmn(resourceName)) {
             scripts.addAll(ModelSources.bpmnScripts(document.get()));
         } else {
             for (ModelSources.DecisionExpression expression : ModelSources.decisionExpressions(document.get())) {

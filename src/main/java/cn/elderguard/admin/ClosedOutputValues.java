@@ -18,6 +18,8 @@ import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.engine.DecisionOutputContract;
+
 /**
  * Decision outputs are closed lists (docs/decisions/017):
  * <ol>

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import cn.elderguard.admin.DeploymentRecords.DefinitionRecord;
 import cn.elderguard.admin.ModelChanges.Kind;
 
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 
 /**
  * Records every new deployment (who, when, which files, what changed against the version before) after the

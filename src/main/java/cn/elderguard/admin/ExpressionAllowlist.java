@@ -11,6 +11,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 
+import cn.elderguard.engine.ModelBeans;
+
 /**
  * Rule expression-allowlist (docs/modeler.md): every JUEL expression of a BPMN or DMN file uses only variable
  * reads, literals, comparisons, arithmetic, boolean logic and the {@link ModelBean}s with their listed methods

@@ -24,6 +24,9 @@ import org.w3c.dom.Element;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.elderguard.engine.ModelBeans;
+import cn.elderguard.engine.ApplicationVariables;
+
 /**
  * Rule fields-from-forms (docs/modeler.md): every variable a model's expressions read, and every DMN input, is
  * something a case can actually hold: a field of the deployment's forms, a variable the application sets

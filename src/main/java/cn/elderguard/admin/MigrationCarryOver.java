@@ -72,8 +72,7 @@ class MigrationCarryOver extends AbstractProcessEnginePlugin implements HistoryE
         Long caseId = caseId(instance);
         String marker = "（" + instance.getProcessDefinitionId() + "）";
         // The engine may report one instance's migration more than once (once per migrated scope): one line per case.
-        if (caseId == null || jdbc.getObject().sql("SELECT COUNT(*) FROM EG_CASE_EVENT WHERE CASE_ID = ? AND KIND = ? AND NOTES LIKE ?")
-            .params(caseId, CaseEvent.Kind.MIGRATED.name(), "%" + marker).query(Long.class).single() > 0) {
+        if (caseId == null || timeline.getObject().has(caseId, CaseEvent.Kind.MIGRATED, marker)) {
             return;
         }
         // Started on the migration page: the administrator and the source version are in EG_MIGRATION.

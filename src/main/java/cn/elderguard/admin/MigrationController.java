@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 
 /**
  * Migration of running cases and repair of stuck ones, for administrators (docs/modeler.md; page

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.system.InvalidFormSubmissionException;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * Checks a completed task's variables against the rules of its Camunda Form (required, min/max,

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /** A completed task stops its deadline clock; {@link OnDelete} does the same for a cancelled one. */
 @Component

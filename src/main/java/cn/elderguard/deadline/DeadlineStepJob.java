@@ -3,7 +3,7 @@ package cn.elderguard.deadline;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.EngineJobHandler;
+import cn.elderguard.engine.EngineJobHandler;
 
 /** The engine job of a task's next deadline step; its configuration is the task id. */
 @Component

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /** Every new user task gets its due date, its deadline steps and its assignment mail. */
 @Component

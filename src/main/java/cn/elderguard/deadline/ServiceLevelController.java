@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 

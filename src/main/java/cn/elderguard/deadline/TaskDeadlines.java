@@ -17,11 +17,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.elderguard.notification.TaskNotices.TaskFacts;
-import cn.elderguard.notification.TaskNotices;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.EscalationLadder;
 import cn.elderguard.organisation.GroupIds;
@@ -29,7 +28,7 @@ import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
-import cn.elderguard.system.EngineJobs;
+import cn.elderguard.engine.EngineJobs;
 import cn.elderguard.system.Now;
 
 /**
@@ -57,16 +56,16 @@ public class TaskDeadlines {
     private final WorkingCalendar calendar;
     private final EscalationLadder ladder;
     private final OrganisationRepository organisation;
-    private final TaskNotices notices;
+    private final ApplicationEventPublisher events;
 
     TaskDeadlines(JdbcClient jdbc, ServiceLevels serviceLevels, WorkingCalendar calendar, EscalationLadder ladder,
-                  OrganisationRepository organisation, TaskNotices notices) {
+                  OrganisationRepository organisation, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.serviceLevels = serviceLevels;
         this.calendar = calendar;
         this.ladder = ladder;
         this.organisation = organisation;
-        this.notices = notices;
+        this.events = events;
     }
 
     /** A task was created: due date, deadline row, first step's job, mail to the candidates. */
@@ -100,7 +99,7 @@ public class TaskDeadlines {
                 level.reminderDaysBefore(), join(level.escalationDaysAfter()), first)
             .update();
         schedule(deadline.withNextStep(first));
-        notices.assigned(deadline.facts(), groups);
+        events.publishEvent(new DeadlineEvent.Assigned(deadline.facts(), groups));
     }
 
     /** The task was completed or deleted: its deadline is kept (for the record) and its pending step removed. */
@@ -134,7 +133,7 @@ public class TaskDeadlines {
         List<EscalationLadder.Step> rungs = deadline.unit() == null ? List.of() : ladder.of(deadline.unit());
         if (step == 0) {
             record(deadline, step, "REMINDER", null);
-            notices.reminder(deadline.facts(), candidateGroups(task));
+            events.publishEvent(new DeadlineEvent.ReminderDue(deadline.facts(), candidateGroups(task)));
         } else {
             EscalationLadder.Step rung = step < rungs.size() ? rungs.get(step) : null;
             if (rung != null) {
@@ -142,7 +141,7 @@ public class TaskDeadlines {
                     task.addCandidateGroup(rung.groupId());
                 }
                 task.setPriority(Math.min(100, task.getPriority() + PRIORITY_STEP));
-                notices.escalated(deadline.facts(), rung.groupId(), step);
+                events.publishEvent(new DeadlineEvent.Escalated(deadline.facts(), rung.groupId(), step));
             }
             record(deadline, step, "ESCALATION", rung == null ? null : rung.groupId());
         }
@@ -232,8 +231,8 @@ public class TaskDeadlines {
                 workingDays, reminderDaysBefore, escalationDaysAfter, step);
         }
 
-        TaskFacts facts() {
-            return new TaskFacts(taskId, processDefinitionId, taskName, caseId, institutionName, unit, due);
+        DeadlineEvent.Task facts() {
+            return new DeadlineEvent.Task(taskId, processDefinitionId, taskName, caseId, institutionName, unit, due);
         }
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * When a lead is verified again (a spot check or follow-up found new facts, the leader sent it back), the

@@ -6,14 +6,14 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
-import cn.elderguard.system.CaseKeys;
+import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /**
  * Task_CloseCase (销号), after the handling unit's leader signed off: the case moves to the close-out list and

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.admin.ApplicationVariables;
+import cn.elderguard.engine.ApplicationVariables;
 
 /**
  * Process variables that the disposal delegates and the model's gateways share (forms set the rest). Those the

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.lead.CaseRepository;
-import cn.elderguard.system.TaskProperties;
+import cn.elderguard.engine.TaskProperties;
 
 /**
  * Puts a {@link MeasureUnderWay} create listener on every user task whose model names a {@code measure}

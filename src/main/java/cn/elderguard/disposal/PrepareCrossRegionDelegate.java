@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
@@ -14,9 +14,9 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingException;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
-import cn.elderguard.system.CaseKeys;
+import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /**
  * Task_PrepareCrossRegion: an institution registered in another jurisdiction is shared with that

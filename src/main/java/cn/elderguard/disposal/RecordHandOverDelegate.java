@@ -4,16 +4,16 @@ package cn.elderguard.disposal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
-import cn.elderguard.system.CaseKeys;
+import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /**
  * CaseHandOver, Task_RecordHandOver: a transfer between agencies (移送公安, to social-organisation registration,

@@ -4,17 +4,17 @@ package cn.elderguard.disposal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /** CaseHandOver, Task_RecordReceipt: the receiving unit's receipt (回执) is on record; its clock starts here. */
 @ModelBean("recordReceipt")

@@ -5,17 +5,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.institution.InstitutionService;
 import cn.elderguard.institution.LegalForm;
 import cn.elderguard.lead.CaseFile;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.organisation.RegionCode;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /**
  * Task_RecordVerification: stores what the verifying officer found (EG_VERIFICATION), updates the

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.system.InvalidFormSubmissionException;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * A verification whose facts contradict each other (prepaid fees collected but "未收取", collapsed yet stable …,

@@ -5,11 +5,11 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.ledger.CaseTimeline;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.engine.Variables;
 
 /**
  * Task_TallyRefunds: adds up the refund tranches on the case's timeline (督促清退资金) and compares them with

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.lead.LeadFeedback;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * 核查中: a lead is being verified from the moment an officer takes 核查线索 (claims it, or is assigned it),

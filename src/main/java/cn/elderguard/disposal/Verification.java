@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.elderguard.lead.LeadDisposalProcess;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.Variables;
 
 /**
  * What a verifying officer finds (核查, form VerifyLead): which facts cannot all be true together, and which

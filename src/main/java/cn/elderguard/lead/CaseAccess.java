@@ -2,8 +2,8 @@ package cn.elderguard.lead;
 
 import org.springframework.stereotype.Service;
 
-import cn.elderguard.security.AccessScope;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.AccessScope;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.NotFoundException;
 
 /**

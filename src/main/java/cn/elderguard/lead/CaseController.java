@@ -1,9 +1,9 @@
 package cn.elderguard.lead;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.RegionCode;
-import cn.elderguard.security.AccessScope;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.AccessScope;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.InvalidInputException;
 
 /**
@@ -26,19 +26,17 @@ import cn.elderguard.system.InvalidInputException;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private static final List<String> LISTS = List.of("SCREENING", "RECTIFICATION", "CLOSE_OUT");
-
     private final CaseRepository cases;
     private final CaseAccess access;
     private final CaseTimeline timeline;
-    private final JdbcClient jdbc;
+    private final CaseRatings ratings;
     private final CurrentUser currentUser;
 
-    CaseController(CaseRepository cases, CaseAccess access, CaseTimeline timeline, JdbcClient jdbc, CurrentUser currentUser) {
+    CaseController(CaseRepository cases, CaseAccess access, CaseTimeline timeline, CaseRatings ratings, CurrentUser currentUser) {
         this.cases = cases;
         this.access = access;
         this.timeline = timeline;
-        this.jdbc = jdbc;
+        this.ratings = ratings;
         this.currentUser = currentUser;
     }
 
@@ -47,9 +45,8 @@ class CaseController {
                                           @RequestParam(required = false) RegionCode jurisdiction,
                                           @RequestParam(defaultValue = "0") long after,
                                           @RequestParam(defaultValue = "50") int size) {
-        if (!LISTS.contains(list)) {
-            throw new InvalidInputException("list", "应为 " + LISTS);
-        }
+        CaseList caseList = Arrays.stream(CaseList.values()).filter(l -> l.name().equals(list)).findFirst()
+            .orElseThrow(() -> new InvalidInputException("list", "应为 " + Arrays.toString(CaseList.values())));
         AccessScope scope = currentUser.scope();
         int limit = Math.min(Math.max(size, 1), 100);
         if (jurisdiction != null && !scope.isEverything() && !scope.coversRegion(jurisdiction)) {
@@ -61,10 +58,10 @@ class CaseController {
                 if (region == null) {
                     throw new InvalidInputException("jurisdiction", "请指定区划");
                 }
-                yield cases.page(list, region, null, after, limit);
+                yield cases.page(caseList, region, null, after, limit);
             }
             // A sector unit lists the cases it has been given work on (docs/security.md).
-            case UNIT -> cases.pageForUnit(list, scope.unit(), jurisdiction, after, limit);
+            case UNIT -> cases.pageForUnit(caseList, scope.unit(), jurisdiction, after, limit);
             case SERVICE_ACCOUNT, NONE -> throw new AccessDeniedException("您没有查看案件的权限");
         };
     }
@@ -72,10 +69,6 @@ class CaseController {
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable long id) {
         CaseFile caseFile = access.readable(id);
-        List<Map<String, Object>> ratings = jdbc.sql("SELECT RISK_LEVEL, REASONS, PRIORITY, RATED_AT FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID")
-            .param(id).query((rs, row) -> Map.<String, Object>of("riskLevel", rs.getString(1), "reasons", rs.getString(2),
-                "priority", rs.getInt(3), "ratedAt", rs.getTimestamp(4).toInstant())).list();
-        List<CaseEvent> events = timeline.of(id);
-        return Map.of("case", caseFile, "ratings", ratings, "timeline", events);
+        return Map.of("case", caseFile, "ratings", ratings.of(id), "timeline", timeline.of(id));
     }
 }

@@ -59,13 +59,13 @@ public class CaseRepository {
      * One page of a jurisdiction subtree's cases on one list (排查 / 整改 / 销号), optionally only one agency's,
      * in id order after {@code afterId}.
      */
-    public List<CaseSummary> page(String caseList, RegionCode subtree, Agency agency, long afterId, int limit) {
+    public List<CaseSummary> page(CaseList caseList, RegionCode subtree, Agency agency, long afterId, int limit) {
         return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
                 + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT, C.UNREGISTERED_VENUE, C.CURRENT_MEASURE, C.CURRENT_MEASURE_NAME"
                 + " FROM EG_CASE C JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID"
                 + " WHERE C.CASE_LIST = :list AND C.REGION_CODE BETWEEN :first AND :last"
                 + " AND (:agency IS NULL OR C.RESPONSIBLE_AGENCY = :agency) AND C.ID > :after ORDER BY C.ID FETCH FIRST :limit ROWS ONLY")
-            .param("list", caseList).param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast())
+            .param("list", caseList.name()).param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast())
             .param("agency", agency == null ? null : agency.name(), java.sql.Types.VARCHAR)
             .param("after", afterId).param("limit", limit)
             .query(CaseRepository::summary)
@@ -79,7 +79,7 @@ public class CaseRepository {
     }
 
     /** One page of the cases a unit has been given work on, on one list, optionally within a subtree, by id. */
-    public List<CaseSummary> pageForUnit(String caseList, UnitKey unit, RegionCode subtree, long afterId, int limit) {
+    public List<CaseSummary> pageForUnit(CaseList caseList, UnitKey unit, RegionCode subtree, long afterId, int limit) {
         return jdbc.sql("SELECT C.ID, C.INSTITUTION_ID, I.NAME, C.REGION_CODE, C.RESPONSIBLE_AGENCY, C.STATUS, C.RISK_LEVEL,"
                 + " C.PRIORITY, C.CASE_LIST, C.OPENED_AT, C.UNREGISTERED_VENUE, C.CURRENT_MEASURE, C.CURRENT_MEASURE_NAME"
                 + " FROM EG_CASE_UNIT U JOIN EG_CASE C ON C.ID = U.CASE_ID"
@@ -88,7 +88,7 @@ public class CaseRepository {
                 + " AND (:first IS NULL OR C.REGION_CODE BETWEEN :first AND :last)"
                 + " ORDER BY U.CASE_ID FETCH FIRST :limit ROWS ONLY")
             .param("agency", unit.agency().name()).param("region", unit.region().value()).param("after", afterId)
-            .param("list", caseList)
+            .param("list", caseList.name())
             .param("first", subtree == null ? null : subtree.subtreeFirst(), java.sql.Types.VARCHAR)
             .param("last", subtree == null ? null : subtree.subtreeLast(), java.sql.Types.VARCHAR)
             .param("limit", limit)
@@ -124,10 +124,10 @@ public class CaseRepository {
      * The case's current rating, its list (排查 / 整改) and whether it was rated as an unregistered venue. A new
      * rating ends the measures begun before it: the next measure task records its own.
      */
-    public void rate(long caseId, String riskLevel, Integer priority, String caseList, boolean unregisteredVenue) {
+    public void rate(long caseId, RiskLevel riskLevel, Integer priority, CaseList caseList, boolean unregisteredVenue) {
         jdbc.sql("UPDATE EG_CASE SET RISK_LEVEL = ?, PRIORITY = ?, CASE_LIST = ?, UNREGISTERED_VENUE = ?, CURRENT_MEASURE = NULL,"
                 + " CURRENT_MEASURE_NAME = NULL WHERE ID = ?")
-            .params(riskLevel, priority, caseList, unregisteredVenue, caseId).update();
+            .params(riskLevel.name(), priority, caseList.name(), unregisteredVenue, caseId).update();
     }
 
     /** A measure task (e.g. REFUND_ORDER 责令退还资金) was created: it is the case's measure under way. */
@@ -138,9 +138,9 @@ public class CaseRepository {
 
     /** 销号: closed, on the close-out list, no longer the institution's open case, no measure under way. */
     public void close(long caseId, Timestamp closedAt) {
-        jdbc.sql("UPDATE EG_CASE SET STATUS = ?, OPEN_INSTITUTION_ID = NULL, CLOSED_AT = ?, CASE_LIST = 'CLOSE_OUT',"
+        jdbc.sql("UPDATE EG_CASE SET STATUS = ?, OPEN_INSTITUTION_ID = NULL, CLOSED_AT = ?, CASE_LIST = ?,"
                 + " CURRENT_MEASURE = NULL, CURRENT_MEASURE_NAME = NULL WHERE ID = ?")
-            .params(CaseFile.Status.CLOSED.name(), closedAt, caseId).update();
+            .params(CaseFile.Status.CLOSED.name(), closedAt, CaseList.CLOSE_OUT.name(), caseId).update();
     }
 
     static CaseFile map(ResultSet rs, int row) throws SQLException {

@@ -20,7 +20,7 @@ import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingService;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.Now;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.lead.LeadSubmission.TipsterContact;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.NotFoundException;
 
 /**

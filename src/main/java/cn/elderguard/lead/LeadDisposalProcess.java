@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.admin.ApplicationVariables;
+import cn.elderguard.engine.ApplicationVariables;
 import cn.elderguard.organisation.RouteToUnitListener;
 
 /**

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.organisation.GroupIds;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * Remembers every unit a case's tasks are offered to, so that its people may read the case file through the

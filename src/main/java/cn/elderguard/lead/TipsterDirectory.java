@@ -8,7 +8,7 @@ import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
-import cn.elderguard.security.CurrentUser;
+import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.NotFoundException;
 
 /**

@@ -37,6 +37,12 @@ public class CaseTimeline {
             .list();
     }
 
+    /** Whether the case has an event of {@code kind} whose notes end with {@code suffix} (to record a line once). */
+    public boolean has(long caseId, CaseEvent.Kind kind, String notesSuffix) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_CASE_EVENT WHERE CASE_ID = ? AND KIND = ? AND NOTES LIKE ?")
+            .params(caseId, kind.name(), "%" + notesSuffix).query(Long.class).single() > 0;
+    }
+
     /** Refunds recorded so far: total amount and people of the case's refund tranches. */
     public Totals refunds(long caseId, String refundTaskKey) {
         return jdbc.sql("SELECT COALESCE(SUM(AMOUNT_YUAN), 0), COALESCE(SUM(PEOPLE), 0) FROM EG_CASE_EVENT"

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.UnitKey;
-import cn.elderguard.system.CaseKeys;
+import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
-import cn.elderguard.system.TaskProperties;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.TaskProperties;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * Every completed user task goes on its case's timeline: who, which unit, when, against which due date,

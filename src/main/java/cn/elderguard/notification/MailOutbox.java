@@ -8,7 +8,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.EngineJobs;
+import cn.elderguard.engine.EngineJobs;
 import cn.elderguard.system.GeneratedIds;
 import cn.elderguard.system.Now;
 

@@ -15,7 +15,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.EngineJobHandler;
+import cn.elderguard.engine.EngineJobHandler;
 import cn.elderguard.system.Now;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.deadline.WorkingCalendar;
@@ -20,6 +21,7 @@ import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.Role;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.deadline.DeadlineEvent;
 
 /**
  * The mails about a task: to the people of the groups it is offered to (officers for an officer group,
@@ -40,25 +42,29 @@ public class TaskNotices {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    /** A new task for {@code groups}. */
-    public void assigned(TaskFacts task, Collection<String> groups) {
-        sendToGroups(MailKind.TASK_ASSIGNED, task, groups, List.of(), Map.of());
+    /** A new task: to the groups it is offered to. */
+    @EventListener
+    void assigned(DeadlineEvent.Assigned event) {
+        sendToGroups(MailKind.TASK_ASSIGNED, event.task(), event.groups(), List.of(), Map.of());
     }
 
     /** The task falls due soon. */
-    public void reminder(TaskFacts task, Collection<String> groups) {
-        sendToGroups(MailKind.TASK_REMINDER, task, groups, List.of(), Map.of());
+    @EventListener
+    void reminder(DeadlineEvent.ReminderDue event) {
+        sendToGroups(MailKind.TASK_REMINDER, event.task(), event.groups(), List.of(), Map.of());
     }
 
-    /** An escalation step offered the task to {@code group}; the owing unit's leaders are copied. */
-    public void escalated(TaskFacts task, String group, int step) {
+    /** An escalation step offered the task to a group; the owing unit's leaders are copied. */
+    @EventListener
+    void escalated(DeadlineEvent.Escalated event) {
+        DeadlineEvent.Task task = event.task();
         List<String> cc = task.unit() == null ? List.of()
             : addresses(organisation.people(task.unit(), List.of(Role.UNIT_LEADER))).stream().toList();
-        sendToGroups(MailKind.TASK_ESCALATED, task, List.of(group), cc,
-            Map.of("step", step, "escalatedToName", GroupIds.unitOf(group).map(this::unitName).orElse(group)));
+        sendToGroups(MailKind.TASK_ESCALATED, task, List.of(event.group()), cc,
+            Map.of("step", event.step(), "escalatedToName", GroupIds.unitOf(event.group()).map(this::unitName).orElse(event.group())));
     }
 
-    private void sendToGroups(MailKind kind, TaskFacts task, Collection<String> groups, Collection<String> cc,
+    private void sendToGroups(MailKind kind, DeadlineEvent.Task task, Collection<String> groups, Collection<String> cc,
                               Map<String, Object> extra) {
         for (String group : groups) {
             UnitKey unit = GroupIds.unitOf(group).orElse(null);
@@ -80,7 +86,7 @@ public class TaskNotices {
         }
     }
 
-    private Map<String, Object> variables(TaskFacts task) {
+    private Map<String, Object> variables(DeadlineEvent.Task task) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("taskName", task.taskName());
         variables.put("institutionName", Objects.requireNonNullElse(task.institutionName(), "—"));
@@ -107,10 +113,5 @@ public class TaskNotices {
         Set<String> addresses = new LinkedHashSet<>();
         people.stream().map(Person::email).filter(e -> e != null && !e.isBlank()).forEach(addresses::add);
         return addresses;
-    }
-
-    /** What a mail says about a task. */
-    public record TaskFacts(String taskId, String processDefinitionId, String taskName, Long caseId, String institutionName,
-                            UnitKey unit, ZonedDateTime due) {
     }
 }

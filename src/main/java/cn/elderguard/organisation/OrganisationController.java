@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.elderguard.organisation.OrganisationImport.ImportResult;
-import cn.elderguard.security.AccessScope;
-import cn.elderguard.security.CurrentUser;
 import cn.elderguard.system.InvalidInputException;
 
 /** The organisation as seen by its users: who am I, where does work go, whom does it escalate to. */

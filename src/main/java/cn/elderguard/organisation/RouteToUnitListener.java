@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import cn.elderguard.admin.ModelBean;
-import cn.elderguard.system.TaskProperties;
+import cn.elderguard.engine.ModelBean;
+import cn.elderguard.engine.TaskProperties;
 
 /**
  * Offers a user task to the responsible unit (属地负责、行业归口). Used in models as a create listener,

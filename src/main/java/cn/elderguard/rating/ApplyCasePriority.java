@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.system.UserTaskListener;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.UserTaskListener;
+import cn.elderguard.engine.Variables;
 
 /** Every task of a rated case carries the case's LeadPriority score as its priority (inboxes sort by it). */
 @Component

@@ -3,10 +3,11 @@ package cn.elderguard.rating;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.CaseRepository;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.RiskLevel;
 
 /** Task_EscalateToRed: a failed rectification moves the case up to red (docs/rules.md §4: up a colour, never down). */
 @ModelBean("escalateToRed")

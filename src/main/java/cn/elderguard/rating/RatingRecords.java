@@ -7,19 +7,22 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.elderguard.lead.CaseList;
+import cn.elderguard.lead.CaseRatings;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.JurisdictionLevel;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.system.Now;
+import cn.elderguard.lead.RiskLevel;
 
 /**
  * A case's ratings (EG_RATING, the explanation users read), its current level and list, and the upward
  * reports that yellow, orange and red cases and unregistered venues owe (docs/rules.md §4).
  */
 @Repository
-class RatingRecords {
+class RatingRecords implements CaseRatings {
 
     static final String COUNTY_GOVERNMENT = "COUNTY_GOVERNMENT";
     static final String CITY_CIVIL_AFFAIRS = "CITY_CIVIL_AFFAIRS";
@@ -38,7 +41,7 @@ class RatingRecords {
         Instant now = Now.instant();
         jdbc.sql("INSERT INTO EG_RATING (CASE_ID, RISK_LEVEL, REASONS, PRIORITY, RATED_AT) VALUES (?, ?, ?, ?, ?)")
             .params(caseId, level.name(), reasons, priority, Timestamp.from(now)).update();
-        cases.rate(caseId, level.name(), priority, closingAsGreen ? "SCREENING" : "RECTIFICATION", unregisteredVenue);
+        cases.rate(caseId, level, priority, closingAsGreen ? CaseList.SCREENING : CaseList.RECTIFICATION, unregisteredVenue);
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.RATED, null,
             "风险等级：" + level.label() + "色" + (unregisteredVenue ? "（未登记场所）" : ""), null, null,
             null, null, null, null, reasons));
@@ -63,5 +66,14 @@ class RatingRecords {
 
     List<String> recipientsOf(long caseId) {
         return jdbc.sql("SELECT RECIPIENT FROM EG_UPWARD_REPORT WHERE CASE_ID = ? ORDER BY ID").param(caseId).query(String.class).list();
+    }
+
+    @Override
+    public List<Rating> of(long caseId) {
+        return jdbc.sql("SELECT RISK_LEVEL, REASONS, PRIORITY, RATED_AT FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID")
+            .param(caseId)
+            .query((rs, row) -> new Rating(RiskLevel.valueOf(rs.getString(1)), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
+                rs.getTimestamp(4).toInstant()))
+            .list();
     }
 }

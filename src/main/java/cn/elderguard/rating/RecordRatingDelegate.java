@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 
-import cn.elderguard.admin.ModelBean;
+import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.CaseFile;
 import cn.elderguard.lead.CaseRepository;
-import cn.elderguard.system.CaseKeys;
-import cn.elderguard.system.Variables;
+import cn.elderguard.engine.CaseKeys;
+import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.RiskLevel;
 
 /**
  * Task_RecordRating: of the RiskRating rows that matched, the most severe level wins; every matched row's

@@ -6,8 +6,9 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.admin.ApplicationVariables;
-import cn.elderguard.admin.DecisionOutputContract;
+import cn.elderguard.engine.ApplicationVariables;
+import cn.elderguard.engine.DecisionOutputContract;
+import cn.elderguard.lead.RiskLevel;
 
 /**
  * The {@code RiskRating} decision (bpmn/RiskRating.dmn) as the application reads it: its key and outputs,

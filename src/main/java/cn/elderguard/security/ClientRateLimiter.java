@@ -19,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.elderguard.system.RateLimitedException;
+
 /**
  * Fixed-window counts per client address, kept in the database so that every node of a cluster shares them:
  * the public pages' request limits and failed logins. Clients are told apart by a salted hash of their address:

@@ -6,6 +6,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.elderguard.organisation.CurrentUser;
+
 /**
  * Who is logged in, and the CSRF token ElderGuard's pages send back with every change they make
  * (only requests authenticated by the browser session need it; HTTP Basic callers do not).

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.UnitKey;
-import cn.elderguard.system.UserTaskListener;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
  * "处非办 of the same jurisdiction sees all of them": when a task is created, the 处非办 and leading group

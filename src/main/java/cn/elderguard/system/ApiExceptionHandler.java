@@ -25,9 +25,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import cn.elderguard.organisation.OrganisationImportException;
-import cn.elderguard.organisation.RoutingException;
-import cn.elderguard.security.RateLimitedException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 
 /**
@@ -78,17 +75,13 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求体不是有效的 JSON");
     }
 
-    @ExceptionHandler(OrganisationImportException.class)
-    ProblemDetail organisationImport(OrganisationImportException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "组织架构文件有误，未导入任何数据",
-            e.problems().size() + " 处错误");
-        problem.setProperty("errors", e.problems());
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, e.title(), e.detail());
+        if (!e.problems().isEmpty()) {
+            problem.setProperty("errors", e.problems());
+        }
         return problem;
-    }
-
-    @ExceptionHandler(RoutingException.class)
-    ProblemDetail routing(RoutingException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "无法分派", e.getMessage());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  * Start-up with wrong database settings ends with one line naming the URL (never the password)
  * instead of a page of stack trace from whichever component touched the database first.
  */
-class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
+public class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO_IN_URL = Pattern.compile("//[^/@]*@");
@@ -41,7 +41,7 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
         return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"));
     }
 
-    static String sanitize(String url) {
+    public static String sanitize(String url) {
         String withoutPassword = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         return USER_INFO_IN_URL.matcher(withoutPassword).replaceAll("//***@");
     }

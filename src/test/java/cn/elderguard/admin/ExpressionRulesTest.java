@@ -21,6 +21,9 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import cn.elderguard.disposal.DisposalVariables;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.rating.RiskRatingDecision;
+import cn.elderguard.engine.ModelBean;
+import cn.elderguard.engine.ModelBeans;
+import cn.elderguard.engine.ApplicationVariables;
 
 /**
  * Rules expression-allowlist, no-scripts and fields-from-forms file by file: the shipped models pass them, and each

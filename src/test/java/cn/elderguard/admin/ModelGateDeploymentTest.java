@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.elderguard.organisation.RouteToUnitListener;
 import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.engine.ModelBean;
 
 /**
  * A model that would run Java, read the database, script, or read a variable no form has is refused at Camunda

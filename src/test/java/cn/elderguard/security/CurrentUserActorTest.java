@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.organisation.CurrentUser;
 
 /** {@link CurrentUser#actorId()}: the one way records name who acted, in engine commands and in requests. */
 @ElderGuardTest

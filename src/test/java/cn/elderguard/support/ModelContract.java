@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RouteToUnitListener;
-import cn.elderguard.system.TaskProperties;
+import cn.elderguard.engine.TaskProperties;
 
 /**
  * A model, its backing class (e.g. LeadDisposalProcess), forms/ and the service levels cannot drift apart. Plain

@@ -1,4 +1,4 @@
-package cn.elderguard.admin;
+package cn.elderguard.engine;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package cn.elderguard.admin;
+package cn.elderguard.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

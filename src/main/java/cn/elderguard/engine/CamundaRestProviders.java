@@ -1,4 +1,4 @@
-package cn.elderguard.system;
+package cn.elderguard.engine;
 
 import java.util.List;
 
@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import cn.elderguard.system.RejectNulInRestRequests;
 
 /**
  * ElderGuard's additions to Camunda's REST APIs: the NUL rule for their JSON (docs/decisions/015), the 503 for an

@@ -1,4 +1,4 @@
-package cn.elderguard.security;
+package cn.elderguard.system;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package cn.elderguard.system;
+package cn.elderguard.organisation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.organisation.OrganisationRepository;
+import cn.elderguard.system.DatabaseConnectionFailureAnalyzer;
 
 /** Tells whoever started the application where to open it and how to log in. */
 @Component

@@ -1,4 +1,4 @@
-package cn.elderguard.security;
+package cn.elderguard.organisation;
 
 import java.util.Optional;
 
@@ -11,10 +11,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.OrganisationRepository;
-import cn.elderguard.organisation.Person;
-import cn.elderguard.organisation.UnitKey;
 
 /** The logged-in user of an application request, as a person of the organisation and an access scope. */
 @Component

@@ -1,4 +1,4 @@
-package cn.elderguard.system;
+package cn.elderguard.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.elderguard.system.DatabaseUnavailable;
+import cn.elderguard.system.InvalidFormSubmissionException;
 
 /**
  * Jersey exception mappers for the REST APIs of the engine ({@code /engine-rest}) and of the webapps

@@ -1,10 +1,7 @@
-package cn.elderguard.security;
+package cn.elderguard.organisation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.RegionCode;
-import cn.elderguard.organisation.UnitKey;
 
 /**
  * What business data a user may see (docs/security.md, "Who sees what"):

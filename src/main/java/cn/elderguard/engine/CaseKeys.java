@@ -1,4 +1,4 @@
-package cn.elderguard.system;
+package cn.elderguard.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 

@@ -1,4 +1,4 @@
-package cn.elderguard.rating;
+package cn.elderguard.lead;
 
 /** 绿 / 黄 / 橙 / 红, in rising severity: a case takes the most severe level any criterion gives. */
 public enum RiskLevel {

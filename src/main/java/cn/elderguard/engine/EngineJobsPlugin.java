@@ -1,4 +1,4 @@
-package cn.elderguard.system;
+package cn.elderguard.engine;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.elderguard.system.Now;
 
 /**
  * Registers the {@link EngineJobHandler} beans with the engine and gives their jobs a retry delay: the

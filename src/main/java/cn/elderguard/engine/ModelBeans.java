@@ -1,4 +1,4 @@
-package cn.elderguard.admin;
+package cn.elderguard.engine;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * nowhere but on the beans themselves.
  */
 @Component
-class ModelBeans {
+public class ModelBeans {
 
     private final ListableBeanFactory beanFactory;
     private volatile Map<String, Set<String>> allowlist;
@@ -28,13 +28,13 @@ class ModelBeans {
     }
 
     /** A fixed allowlist, for checking models without the application (rule tests). */
-    ModelBeans(Map<String, Set<String>> allowlist) {
+    public ModelBeans(Map<String, Set<String>> allowlist) {
         this.beanFactory = null;
         this.allowlist = Map.copyOf(allowlist);
     }
 
     /** Bean name → the methods models may call on it (in name order). */
-    Map<String, Set<String>> allowlist() {
+    public Map<String, Set<String>> allowlist() {
         Map<String, Set<String>> known = allowlist;
         if (known == null) {
             Map<String, Set<String>> found = new TreeMap<>();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Migrations V1, V4, V5 and V7 had comments citing documents outside the repository; their comments were rewritten
- * to cite docs/rules.md, and V4, V5 and V7 again when that page became docs/domain.md; nothing else in them changed
+ * to cite the rules page (then rules.md), and V4, V5 and V7 again when it became docs/domain.md; nothing else changed
  * (docs/decisions/023). Flyway checksums whole files, so a database migrated before an edit would refuse to start.
  * Before migrating, the recorded checksum of exactly these versions is moved from exactly one of their earlier values
  * to the current one; any other difference is still Flyway's checksum error.

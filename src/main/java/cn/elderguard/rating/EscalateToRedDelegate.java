@@ -8,7 +8,7 @@ import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.system.CaseKeys;
 import cn.elderguard.system.Variables;
 
-/** Task_EscalateToRed: a failed rectification moves the case up to red (docs/domain.md §4.2: up a colour; down only by a leader's sign-off). */
+/** Task_EscalateToRed: a failed rectification moves the case up to red (docs/domain.md §4.2: up a colour; down only by sign-off). */
 @ModelBean("escalateToRed")
 class EscalateToRedDelegate implements JavaDelegate {
 

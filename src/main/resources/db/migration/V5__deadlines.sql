@@ -1,4 +1,4 @@
--- Deadlines (docs/rules.md §7): service levels per task, each open task's deadline, the escalation ledger, mail.
+-- Deadlines (docs/domain.md §7): service levels per task, each open task's deadline, the escalation ledger, mail.
 
 -- Due period, reminder and escalation steps per (process, task); '*' rows are the defaults. SOURCE tells
 -- rows from deadline/service-levels.yaml (FILE, refreshed on start-up) from an administrator's (ADMIN).

@@ -8,7 +8,7 @@
 --                             verification and close-out (what the tipster sees).
 --   EG_IDX_RATING_CASE        RatingRecords: a case's ratings in order.
 --   EG_IDX_CASE_EVENT_CASE    CaseTimeline: a case's timeline in order, and its refund totals.
---   EG_IDX_CASE_LIST          CaseRepository.page: the three lists of a jurisdiction subtree (docs/rules.md §6).
+--   EG_IDX_CASE_LIST          CaseRepository.page: the three lists of a jurisdiction subtree (docs/domain.md §6.12).
 --   EG_IDX_CASE_INSTITUTION, EG_IDX_VERIFICATION_CASE
 --                             back the foreign keys EG_CASE -> EG_INSTITUTION and EG_VERIFICATION -> EG_CASE
 --                             (H2 requires an index per foreign key; PostgreSQL uses them for the keys' checks).

@@ -32,7 +32,7 @@ import cn.elderguard.engine.EngineJobs;
 import cn.elderguard.system.Now;
 
 /**
- * The deadline of every user task (docs/rules.md §7). On creation the task gets its due date from its
+ * The deadline of every user task (docs/domain.md §7). On creation the task gets its due date from its
  * {@link ServiceLevel} and one engine job for its next deadline step: step 0 is the reminder before due,
  * step n ≥ 1 the n-th escalation after due, which offers the task to rung n of the unit's
  * {@link EscalationLadder} (leaders, then 处非办 of the same level, then one level up …) while it stays

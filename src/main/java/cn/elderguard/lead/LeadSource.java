@@ -1,6 +1,6 @@
 package cn.elderguard.lead;
 
-/** Where a lead comes from (GLOSSARY 线索来源). Machine sources submit through service accounts. */
+/** Where a lead comes from (线索来源, docs/domain.md §3.1). Machine sources submit through service accounts. */
 public enum LeadSource {
     PUBLIC_TIP("群众举报", false),
     GRID_PATROL("网格巡查", false),

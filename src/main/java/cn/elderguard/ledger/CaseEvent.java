@@ -10,7 +10,7 @@ public record CaseEvent(long caseId, Instant occurredAt, Kind kind, String taskK
     public enum Kind {
         /** A user task was completed; {@code taskKey} and the task's measure code say which. */
         TASK_COMPLETED,
-        /** A measure of docs/rules.md §6 was taken ({@code taskKey} names the task, {@code title} the measure). */
+        /** A measure of docs/domain.md §6 was taken ({@code taskKey} names the task, {@code title} the measure). */
         MEASURE,
         RATED,
         HANDED_OVER,

@@ -1,6 +1,6 @@
 package cn.elderguard.organisation;
 
-/** The agencies of GLOSSARY.md. Which of them exist in which jurisdiction is data (units), not code. */
+/** The agencies of docs/domain.md §1.2. Which of them exist in which jurisdiction is data (units), not code. */
 public enum Agency {
     CHUFEI_OFFICE("处非办"),
     CIVIL_AFFAIRS("民政"),

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * The ladder an overdue duty climbs (docs/rules.md §1): the unit's officers → its leaders → the 处非办 of the same
+ * The ladder an overdue duty climbs (docs/domain.md §1.5): the unit's officers → its leaders → the 处非办 of the same
  * level → the 处非办 one level up … → the provincial 处非办, where it ends. Levels without a 处非办 are
  * skipped; a 处非办's own ladder does not repeat itself.
  */

@@ -1,6 +1,6 @@
 package cn.elderguard.organisation;
 
-/** A person's role inside their unit (GLOSSARY: 经办人 / 负责人 / 领导小组), plus system administrators. */
+/** A person's role inside their unit (docs/domain.md §1.3: 经办人 / 负责人 / 领导小组), plus system administrators. */
 public enum Role {
     OFFICER("经办人"),
     UNIT_LEADER("负责人"),

@@ -9,7 +9,7 @@ import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.engine.Variables;
 import cn.elderguard.lead.RiskLevel;
 
-/** Task_EscalateToRed: a failed rectification moves the case up to red (docs/rules.md §4: up a colour, never down). */
+/** Task_EscalateToRed: a failed rectification moves the case up to red (docs/domain.md §4.2: up a colour; down only by sign-off). */
 @ModelBean("escalateToRed")
 class EscalateToRedDelegate implements JavaDelegate {
 

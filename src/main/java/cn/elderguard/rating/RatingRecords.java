@@ -19,7 +19,7 @@ import cn.elderguard.lead.RiskLevel;
 
 /**
  * A case's ratings (EG_RATING, the explanation users read), its current level and list, and the upward
- * reports that yellow, orange and red cases and unregistered venues owe (docs/rules.md §4).
+ * reports that yellow, orange and red cases and unregistered venues owe (docs/domain.md §4.3).
  */
 @Repository
 class RatingRecords implements CaseRatings {

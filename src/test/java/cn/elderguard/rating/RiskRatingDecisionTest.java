@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import cn.elderguard.lead.RiskLevel;
 
 /**
- * bpmn/RiskRating.dmn row by row (docs/rules.md §4): each criterion alone yields its colour and reason;
+ * bpmn/RiskRating.dmn row by row (docs/domain.md §4): each criterion alone yields its colour and reason;
  * with several, every matched reason is returned (the most severe colour wins in {@link RecordRatingDelegate}).
  */
 class RiskRatingDecisionTest {

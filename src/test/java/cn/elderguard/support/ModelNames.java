@@ -44,6 +44,143 @@ public final class ModelNames {
 
     private final Set<String> names = new TreeSet<>();
 
+    /**
+     * What one BPMN model names, by kind: the variables it reads or sets (expressions, result variables, variables
+     * passed to and from called processes), the beans its expressions name, its forms and decisions, and the
+     * variables it hands each called process (called process key → names).
+     */
+    public record Usage(Set<String> variables, Set<String> beans, Set<String> formRefs, Set<String> decisionRefs,
+                        java.util.Map<String, Set<String>> passedTo) {
+    }
+
+    /** Decision id → the variables its input expressions read, for every decision of a DMN file. */
+    public static java.util.Map<String, Set<String>> decisionInputs(Path dmn) {
+        java.util.Map<String, Set<String>> inputs = new java.util.TreeMap<>();
+        for (Element decision : elements(parse(dmn).getDocumentElement(), "decision")) {
+            Set<String> read = new TreeSet<>();
+            for (Element expression : elements(decision, "inputExpression")) {
+                for (Element text : elements(expression, "text")) {
+                    read.addAll(identifiersOf(text.getTextContent()));
+                }
+            }
+            inputs.put(decision.getAttribute("id"), read);
+        }
+        return inputs;
+    }
+
+    /** Decision id → its output names. */
+    public static java.util.Map<String, Set<String>> decisionOutputs(Path dmn) {
+        java.util.Map<String, Set<String>> outputs = new java.util.TreeMap<>();
+        for (Element decision : elements(parse(dmn).getDocumentElement(), "decision")) {
+            Set<String> names = new TreeSet<>();
+            elements(decision, "output").forEach(output -> names.add(output.getAttribute("name")));
+            outputs.put(decision.getAttribute("id"), names);
+        }
+        return outputs;
+    }
+
+    public static Usage usage(Path bpmn) {
+        Usage usage = new Usage(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new java.util.TreeMap<>());
+        for (Element element : elements(parse(bpmn).getDocumentElement(), null)) {
+            String tag = element.getLocalName();
+            if (CAMUNDA.equals(element.getNamespaceURI()) && ("in".equals(tag) || "out".equals(tag))) {
+                Element callActivity = (Element) element.getParentNode().getParentNode();
+                Set<String> passed = usage.passedTo().computeIfAbsent(callActivity.getAttribute("calledElement"), key -> new TreeSet<>());
+                String caller = "in".equals(tag) ? "source" : "target";
+                String called = "in".equals(tag) ? "target" : "source";
+                if (element.hasAttribute(caller)) {
+                    usage.variables().add(element.getAttribute(caller));
+                }
+                if (element.hasAttribute(called)) {
+                    passed.add(element.getAttribute(called));
+                }
+                expressionsOf(element.getAttribute("sourceExpression"), usage);
+                continue;
+            }
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr attribute = (Attr) attributes.item(i);
+                String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+                String value = attribute.getValue();
+                if ("delegateExpression".equals(name)) {
+                    Matcher expression = EXPRESSION.matcher(value);
+                    while (expression.find()) {
+                        usage.beans().addAll(identifiersOf(expression.group(1)));
+                    }
+                } else if (!CAMUNDA.equals(attribute.getNamespaceURI())) {
+                    expressionsOf(value, usage);
+                } else if ("formRef".equals(name)) {
+                    usage.formRefs().add(value);
+                } else if ("decisionRef".equals(name)) {
+                    usage.decisionRefs().add(value);
+                } else if (Set.of("resultVariable", "collection", "elementVariable").contains(name) && !value.contains("{")) {
+                    usage.variables().add(value);
+                } else {
+                    expressionsOf(value, usage);
+                }
+            }
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    expressionsOf(child.getNodeValue(), usage);
+                }
+            }
+        }
+        usage.variables().removeIf(KEYWORDS::contains);
+        usage.beans().removeIf(KEYWORDS::contains);
+        return usage;
+    }
+
+    /** In {@code ${a.b(c)}}, {@code a} is a bean (something is called on it), {@code c} a variable. */
+    private static void expressionsOf(String text, Usage usage) {
+        Matcher expression = EXPRESSION.matcher(text);
+        while (expression.find()) {
+            Matcher identifier = IDENTIFIER.matcher(expression.group(1));
+            while (identifier.find()) {
+                if (identifier.group(1) == null) {
+                    continue;
+                }
+                String rest = expression.group(1).substring(identifier.end()).stripLeading();
+                (rest.startsWith(".") || rest.startsWith("(") ? usage.beans() : usage.variables()).add(identifier.group(1));
+            }
+        }
+    }
+
+    private static Set<String> identifiersOf(String expression) {
+        Set<String> found = new TreeSet<>();
+        Matcher identifier = IDENTIFIER.matcher(expression);
+        while (identifier.find()) {
+            if (identifier.group(1) != null && !KEYWORDS.contains(identifier.group(1))) {
+                found.add(identifier.group(1));
+            }
+        }
+        return found;
+    }
+
+    /** Elements under {@code root} (itself included) with that local name, or all of them for null. */
+    private static java.util.List<Element> elements(Element root, String localName) {
+        java.util.List<Element> found = new java.util.ArrayList<>();
+        if (localName == null || localName.equals(root.getLocalName())) {
+            found.add(root);
+        }
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                found.addAll(elements(element, localName));
+            }
+        }
+        return found;
+    }
+
+    private static org.w3c.dom.Document parse(Path file) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(file.toFile());
+        } catch (Exception e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     private ModelNames() {
     }
 
@@ -69,14 +206,7 @@ public final class ModelNames {
     }
 
     private void model(Path file) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            element(factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement());
-        } catch (Exception e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
-        }
+        element(parse(file).getDocumentElement());
     }
 
     private void element(Element element) {
@@ -122,12 +252,7 @@ public final class ModelNames {
     }
 
     private void identifiers(String expression) {
-        Matcher identifier = IDENTIFIER.matcher(expression);
-        while (identifier.find()) {
-            if (identifier.group(1) != null) {
-                names.add(identifier.group(1));
-            }
-        }
+        names.addAll(identifiersOf(expression));
     }
 
     private void form(Path file) {

@@ -24,6 +24,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DrgElement;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.lead.LeadDisposalProcess;
+
 /**
  * Element ids follow the project's pattern (docs/modeler.md, "element-ids"): a process or decision is named in
  * PascalCase like its file ({@code LeadDisposal}, {@code RiskRating}); every other element a person sees in
@@ -39,9 +41,10 @@ class ElementIds implements DeploymentRule {
 
     static final String ID = "element-ids";
     static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final String EXAMPLE_TASK = LeadDisposalProcess.TASK_VERIFY_LEAD.substring(LeadDisposalProcess.TASK_VERIFY_LEAD.indexOf('_') + 1);
     /** A name to show after each prefix in messages, from the shipped models. */
     private static final Map<String, String> EXAMPLES = Map.of(
-        "Task", "VerifyLead", "Gateway", "RiskLevel", "Event", "FollowUpDue", "SubProcess", "Review", "BoundaryEvent", "Overdue", "StartEvent", "LeadReported",
+        "Task", EXAMPLE_TASK, "Gateway", "RiskLevel", "Event", "FollowUpDue", "SubProcess", "Review", "BoundaryEvent", "Overdue", "StartEvent", "LeadReported",
         "EndEvent", "CaseClosed", "SequenceFlow", "RiskRed", "Lane", "CivilAffairs");
 
     @Override
@@ -125,7 +128,7 @@ class ElementIds implements DeploymentRule {
         if (underscore > 0 && prefixes.contains(id.substring(0, underscore)) && NAME.matcher(id.substring(underscore + 1)).matches()) {
             return;
         }
-        String example = prefixes.get(0) + "_" + EXAMPLES.getOrDefault(prefixes.get(0), "VerifyLead");
+        String example = prefixes.get(0) + "_" + EXAMPLES.getOrDefault(prefixes.get(0), EXAMPLE_TASK);
         String allowed = String.join("_、", prefixes) + "_";
         violations.add(new DeploymentViolation(ID, id,
             "元素编号 " + id + " 不符合项目规范：应为前缀 " + allowed + " 之一加英文大驼峰名称，如 " + example + "。请在 Camunda Modeler 中选中该元素，"

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.security.GlobalAuthorizations;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * The shared inbox filters every officer finds in Tasklist, most urgent first. What each filter shows
@@ -49,7 +49,7 @@ class TasklistFilters implements SmartInitializingSingleton {
             filter = filters.newTaskFilter(name);
             filter.setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().desc());
             filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                "variables", List.of(Map.of("name", LeadDisposalProcess.VAR_INSTITUTION_NAME, "label", "机构名称"))));
+                "variables", List.of(Map.of("name", CaseProcessNames.VAR_INSTITUTION_NAME, "label", "机构名称"))));
             filters.saveFilter(filter);
         }
         authorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);

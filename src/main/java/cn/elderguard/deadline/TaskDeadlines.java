@@ -30,6 +30,7 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.engine.EngineJobs;
 import cn.elderguard.system.Now;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * The deadline of every user task (docs/domain.md §7). On creation the task gets its due date from its
@@ -44,7 +45,6 @@ public class TaskDeadlines {
 
     static final String JOB_TYPE = "eg-task-deadline";
     static final int JOB_RETRIES = 5;
-    static final String INSTITUTION_NAME = "institutionName";
     /** Priority added by each escalation step, up to the engine's usual maximum of 100. */
     static final int PRIORITY_STEP = 10;
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
@@ -86,7 +86,7 @@ public class TaskDeadlines {
             .orElse(null);
         Deadline deadline = new Deadline(task.getId(), caseId(task.getExecution().getProcessBusinessKey()),
             task.getProcessDefinitionId(), processKey,
-            task.getTaskDefinitionKey(), task.getName(), text(task.getExecution().getVariable(INSTITUTION_NAME)), unit, due,
+            task.getTaskDefinitionKey(), task.getName(), text(task.getExecution().getVariable(CaseProcessNames.VAR_INSTITUTION_NAME)), unit, due,
             level.workingDays(), level.reminderDaysBefore(), level.escalationDaysAfter(), 0);
         int first = level.reminderDaysBefore() > 0 && deadline.moment(0, calendar).isAfter(created) ? 0 : 1;
         jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY,"

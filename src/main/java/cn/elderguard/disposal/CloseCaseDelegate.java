@@ -14,6 +14,8 @@ import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
 import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * Task_CloseCase (销号), after the handling unit's leader signed off: the case moves to the close-out list and
@@ -21,7 +23,7 @@ import cn.elderguard.engine.Variables;
  * feedback text as the leader approved it in the sign-off form (docs/tracking.md). Only the approving
  * sign-off leads here, so a text the leader sent back is never published.
  */
-@ModelBean("closeCase")
+@ModelBean(LeadDisposalProcess.BEAN_CLOSE_CASE)
 class CloseCaseDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
@@ -39,8 +41,8 @@ class CloseCaseDelegate implements JavaDelegate {
         long caseId = CaseKeys.caseId(execution);
         Instant now = Now.instant();
         cases.close(caseId, Timestamp.from(now));
-        feedback.closed(caseId, Variables.text(execution, DisposalVariables.TIPSTER_FEEDBACK));
+        feedback.closed(caseId, Variables.text(execution, LeadDisposalProcess.VAR_TIPSTER_FEEDBACK));
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.CLOSED, null, "销号", null, null, null, null, null, null,
-            Variables.text(execution, "notes")));
+            Variables.text(execution, CaseProcessNames.VAR_NOTES)));
     }
 }

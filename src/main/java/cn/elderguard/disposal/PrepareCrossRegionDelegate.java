@@ -17,6 +17,7 @@ import cn.elderguard.organisation.Unit;
 import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
 import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.LeadDisposalProcess;
 
 /**
  * Task_PrepareCrossRegion: an institution registered in another jurisdiction is shared with that
@@ -25,7 +26,7 @@ import cn.elderguard.engine.Variables;
  * outside this installation (another province), our provincial 处非办 takes the co-investigation task and
  * passes it on; it then needs no copy besides.
  */
-@ModelBean("prepareCrossRegion")
+@ModelBean(LeadDisposalProcess.BEAN_PREPARE_CROSS_REGION)
 class PrepareCrossRegionDelegate implements JavaDelegate {
 
     private final RoutingService routing;
@@ -43,7 +44,7 @@ class PrepareCrossRegionDelegate implements JavaDelegate {
         long caseId = CaseKeys.caseId(execution);
         RegionCode caseRegion = cases.byId(caseId).orElseThrow().jurisdiction();
         RegionCode province = caseRegion.selfAndAncestors().get(caseRegion.selfAndAncestors().size() - 1);
-        RegionCode elsewhere = RegionCode.of(Variables.text(execution, DisposalVariables.REGISTERED_ELSEWHERE));
+        RegionCode elsewhere = RegionCode.of(Variables.text(execution, LeadDisposalProcess.VAR_REGISTERED_ELSEWHERE));
         Unit coInvestigating;
         try {
             coInvestigating = routing.route(Agency.CHUFEI_OFFICE, elsewhere);
@@ -57,11 +58,11 @@ class PrepareCrossRegionDelegate implements JavaDelegate {
             coInvestigating.region().value(), null, null, null, null));
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.REPORTED_UPWARD, null, "抄送" + provincial.name(), null,
             Agency.CHUFEI_OFFICE.name(), province.value(), null, null, null, null));
-        execution.setVariable(DisposalVariables.CROSS_REGION_JURISDICTION, coInvestigating.region().value());
-        execution.setVariable(DisposalVariables.CROSS_REGION_COPY_JURISDICTION,
+        execution.setVariable(LeadDisposalProcess.VAR_CROSS_REGION_JURISDICTION, coInvestigating.region().value());
+        execution.setVariable(LeadDisposalProcess.VAR_CROSS_REGION_COPY_JURISDICTION,
             coInvestigating.equals(provincial) ? null : province.value());
-        execution.setVariable(DisposalVariables.CROSS_REGION_NOTICE, "线索所在地区划代码 " + caseRegion + "；登记地区划代码 " + elsewhere
+        execution.setVariable(LeadDisposalProcess.VAR_CROSS_REGION_NOTICE, "线索所在地区划代码 " + caseRegion + "；登记地区划代码 " + elsewhere
             + "；已通报" + coInvestigating.name() + "协查，抄送" + provincial.name() + "。");
-        execution.setVariable(DisposalVariables.CROSS_REGION_NOTIFIED, true);
+        execution.setVariable(LeadDisposalProcess.VAR_CROSS_REGION_NOTIFIED, true);
     }
 }

@@ -1,6 +1,5 @@
 package cn.elderguard.disposal;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,12 +9,12 @@ import cn.elderguard.institution.InstitutionService;
 import cn.elderguard.institution.LegalForm;
 import cn.elderguard.lead.CaseFile;
 import cn.elderguard.lead.CaseRepository;
+import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.lead.LeadFeedback;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.Now;
-import cn.elderguard.engine.Variables;
 
 /**
  * Task_RecordVerification: stores what the verifying officer found (EG_VERIFICATION), updates the
@@ -23,7 +22,7 @@ import cn.elderguard.engine.Variables;
  * the model's gateways and the rating can test them (facts the form hid take their neutral value,
  * {@link Verification#normalise}).
  */
-@ModelBean("recordVerification")
+@ModelBean(LeadDisposalProcess.BEAN_RECORD_VERIFICATION)
 class RecordVerificationDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;
@@ -44,41 +43,37 @@ class RecordVerificationDelegate implements JavaDelegate {
         Verification.normalise(execution);
         long caseId = CaseKeys.caseId(execution);
         CaseFile caseFile = cases.byId(caseId).orElseThrow();
-        boolean registered = Variables.flag(execution, DisposalVariables.REGISTERED);
-        String legalForm = Variables.text(execution, DisposalVariables.LEGAL_FORM);
-        String elsewhere = Variables.text(execution, DisposalVariables.REGISTERED_ELSEWHERE);
+        VerifiedFacts facts = VerifiedFacts.of(execution);
         jdbc.sql("INSERT INTO EG_VERIFICATION (CASE_ID, VERIFIED_AT, VERIFIED_BY, REGISTERED, LEGAL_FORM, PREPAID_FEES_YUAN,"
                 + " PREPAID_FEES_USE, ASSETS_YUAN, LIABILITIES_YUAN, OPERATION_STABLE, COLLAPSED, BRANCHES_OPENED_12M, CHANGES_24M,"
                 + " PRINCIPAL_PROSECUTED, COMPLAINTS, BLACKLISTED, PROMISED_RETURNS, PUBLIC_OPINION_EVENT, SUSPECTED_CRIME,"
                 + " RESIDENTS_HOUSED, PEOPLE_INVOLVED, EXPOSURE_YUAN, PUBLIC_OPINION_HEAT, STABILITY_HAZARD, REGISTERED_ELSEWHERE, NOTES)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(caseId, Now.timestamp(), CurrentUser.actorId().orElse(null),
-                registered, legalForm, Variables.decimal(execution, "prepaidFeesYuan"), Variables.text(execution, "prepaidFeesUse"),
-                Variables.decimal(execution, "assetsYuan"), Variables.decimal(execution, "liabilitiesYuan"),
-                Variables.flag(execution, "operationStable"), Variables.flag(execution, "collapsed"),
-                Variables.integer(execution, "branchesOpened12m"), Variables.integer(execution, "representativeOrAddressChanges24m"),
-                Variables.flag(execution, "principalProsecuted"), Variables.integer(execution, "complaints"),
-                Variables.flag(execution, "blacklisted"), Variables.flag(execution, "promisedReturns"),
-                Variables.flag(execution, "publicOpinionEvent"), Variables.flag(execution, "suspectedCrime"),
-                Variables.integer(execution, DisposalVariables.RESIDENTS_HOUSED), Variables.integer(execution, DisposalVariables.PEOPLE_INVOLVED),
-                Variables.decimal(execution, "exposureYuan"), Variables.text(execution, "publicOpinionHeat"),
-                Variables.flag(execution, "stabilityHazard"), elsewhere, Variables.text(execution, "notes"))
+                facts.registered(), facts.legalForm(), facts.prepaidFeesYuan(), facts.prepaidFeesUse(),
+                facts.assetsYuan(), facts.liabilitiesYuan(), facts.operationStable(), facts.collapsed(),
+                facts.branchesOpened12m(), facts.representativeOrAddressChanges24m(), facts.principalProsecuted(), facts.complaints(),
+                facts.blacklisted(), facts.promisedReturns(), facts.publicOpinionEvent(), facts.suspectedCrime(),
+                facts.residentsHoused(), facts.peopleInvolved(), facts.exposureYuan(), facts.publicOpinionHeat(),
+                facts.stabilityHazard(), facts.registeredElsewhere(), facts.notes())
             .update();
-        institutions.applyVerification(caseFile.institutionId(), registered, legalForm == null ? null : LegalForm.valueOf(legalForm),
-            Variables.decimal(execution, "prepaidFeesYuan"), Variables.integer(execution, DisposalVariables.RESIDENTS_HOUSED),
-            elsewhere == null ? null : RegionCode.of(elsewhere));
+        institutions.applyVerification(caseFile.institutionId(), facts.registered(),
+            facts.legalForm() == null ? null : LegalForm.valueOf(facts.legalForm()), facts.prepaidFeesYuan(), facts.residentsHoused(),
+            facts.registeredElsewhere() == null ? null : RegionCode.of(facts.registeredElsewhere()));
         // Only the status and its fixed text: the officer's proposed text waits for the leader's sign-off.
         feedback.verified(caseId);
 
-        execution.setVariable(DisposalVariables.REGISTERED, registered);
-        execution.setVariable(DisposalVariables.REGISTERED_ELSEWHERE, elsewhere);
-        if (!execution.hasVariable(DisposalVariables.CROSS_REGION_NOTIFIED)) {
-            execution.setVariable(DisposalVariables.CROSS_REGION_NOTIFIED, false);
+        execution.setVariable(LeadDisposalProcess.VAR_REGISTERED, facts.registered());
+        execution.setVariable(LeadDisposalProcess.VAR_REGISTERED_ELSEWHERE, facts.registeredElsewhere());
+        if (!execution.hasVariable(LeadDisposalProcess.VAR_CROSS_REGION_NOTIFIED)) {
+            execution.setVariable(LeadDisposalProcess.VAR_CROSS_REGION_NOTIFIED, false);
         }
-        for (String count : new String[] {DisposalVariables.RESIDENTS_HOUSED, DisposalVariables.PEOPLE_INVOLVED}) {
-            if (Variables.integer(execution, count) == null) {
-                execution.setVariable(count, 0);
-            }
+        // The gateways compare the counts with 0: a count the officer left empty is 0.
+        if (facts.residentsHoused() == null) {
+            execution.setVariable(LeadDisposalProcess.VAR_RESIDENTS_HOUSED, 0);
+        }
+        if (facts.peopleInvolved() == null) {
+            execution.setVariable(LeadDisposalProcess.VAR_PEOPLE_INVOLVED, 0);
         }
     }
 }

@@ -15,7 +15,7 @@ import cn.elderguard.engine.Variables;
  * Task_TallyRefunds: adds up the refund tranches on the case's timeline (督促清退资金) and compares them with
  * the target set in the rectification order: amount, and people where a number of people was set.
  */
-@ModelBean("tallyRefunds")
+@ModelBean(LeadDisposalProcess.BEAN_TALLY_REFUNDS)
 class TallyRefundsDelegate implements JavaDelegate {
 
     static final String REFUND_TASK = LeadDisposalProcess.TASK_RECORD_REFUND_TRANCHE;
@@ -29,12 +29,12 @@ class TallyRefundsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseTimeline.Totals refunded = timeline.refunds(CaseKeys.caseId(execution), REFUND_TASK);
-        BigDecimal targetAmount = Variables.decimal(execution, DisposalVariables.REFUND_TARGET_YUAN);
-        Integer targetPeople = Variables.integer(execution, DisposalVariables.REFUND_TARGET_PEOPLE);
+        BigDecimal targetAmount = Variables.decimal(execution, LeadDisposalProcess.VAR_REFUND_TARGET_YUAN);
+        Integer targetPeople = Variables.integer(execution, LeadDisposalProcess.VAR_REFUND_TARGET_PEOPLE);
         boolean reached = (targetAmount == null || refunded.amountYuan().compareTo(targetAmount) >= 0)
             && (targetPeople == null || refunded.people() >= targetPeople);
-        execution.setVariable("refundedYuan", refunded.amountYuan());
-        execution.setVariable("refundedPeople", refunded.people());
-        execution.setVariable(DisposalVariables.REFUND_TARGET_REACHED, reached);
+        execution.setVariable(LeadDisposalProcess.VAR_REFUNDED_YUAN, refunded.amountYuan());
+        execution.setVariable(LeadDisposalProcess.VAR_REFUNDED_PEOPLE, refunded.people());
+        execution.setVariable(LeadDisposalProcess.VAR_REFUND_TARGET_REACHED, reached);
     }
 }

@@ -1,6 +1,12 @@
 package cn.elderguard.disposal;
 
-import java.math.BigDecimal;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_COLLAPSED;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_OPERATION_STABLE;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_PREPAID_FEES_USE;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_PREPAID_FEES_YUAN;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_REGISTERED;
+import static cn.elderguard.lead.LeadDisposalProcess.VAR_REGISTERED_ELSEWHERE;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +27,8 @@ import cn.elderguard.engine.Variables;
  */
 final class Verification {
 
-    static final String PREPAID_FEES_YUAN = "prepaidFeesYuan";
-    static final String PREPAID_FEES_USE = "prepaidFeesUse";
     /** 未收取 */
     static final String NO_PREPAID_FEES = "NONE";
-    static final String OPERATION_STABLE = "operationStable";
-    static final String COLLAPSED = "collapsed";
 
     /**
      * Dependent fact → the fact it depends on. The form shows a dependent fact only while it applies (use of the
@@ -34,22 +36,22 @@ final class Verification {
      * registered); a hidden field is not submitted, and an absent dependent fact means its neutral value.
      */
     static final Map<String, String> DEPENDENT_FACTS = Map.of(
-        PREPAID_FEES_USE, PREPAID_FEES_YUAN,
-        OPERATION_STABLE, COLLAPSED,
-        DisposalVariables.REGISTERED_ELSEWHERE, DisposalVariables.REGISTERED);
+        VAR_PREPAID_FEES_USE, VAR_PREPAID_FEES_YUAN,
+        VAR_OPERATION_STABLE, VAR_COLLAPSED,
+        VAR_REGISTERED_ELSEWHERE, VAR_REGISTERED);
 
     private static final List<Rule> RULES = List.of(
-        new Rule(PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", PREPAID_FEES_USE, "预付费主要用途",
-            facts -> facts.feesCollected() && (facts.feesUse() == null || NO_PREPAID_FEES.equals(facts.feesUse())),
+        new Rule(VAR_PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", VAR_PREPAID_FEES_USE, "预付费主要用途",
+            facts -> feesCollected(facts) && (facts.prepaidFeesUse() == null || NO_PREPAID_FEES.equals(facts.prepaidFeesUse())),
             "已收取预付费、会员费的，请选择其主要用途（不能为“未收取”）；确未收取的，金额请填 0"),
-        new Rule(PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", PREPAID_FEES_USE, "预付费主要用途",
-            facts -> facts.fees() != null && !facts.feesCollected() && facts.feesUse() != null
-                && !NO_PREPAID_FEES.equals(facts.feesUse()),
+        new Rule(VAR_PREPAID_FEES_YUAN, "已收取预付费、会员费（元）", VAR_PREPAID_FEES_USE, "预付费主要用途",
+            facts -> facts.prepaidFeesYuan() != null && !feesCollected(facts) && facts.prepaidFeesUse() != null
+                && !NO_PREPAID_FEES.equals(facts.prepaidFeesUse()),
             "金额为 0 时预付费主要用途只能是“未收取”；确有收取的，请填写收取的金额"),
-        new Rule(COLLAPSED, "已经“爆雷”", OPERATION_STABLE, "运营比较平稳",
+        new Rule(VAR_COLLAPSED, "已经“爆雷”", VAR_OPERATION_STABLE, "运营比较平稳",
             facts -> facts.collapsed() && facts.operationStable(),
             "已经“爆雷”的机构不能同时运营比较平稳，请取消其中一项"),
-        new Rule(DisposalVariables.REGISTERED, "已依法登记", DisposalVariables.REGISTERED_ELSEWHERE, "异地登记的区划代码",
+        new Rule(VAR_REGISTERED, "已依法登记", VAR_REGISTERED_ELSEWHERE, "异地登记的区划代码",
             facts -> !facts.registered() && facts.registeredElsewhere() != null,
             "未登记的场所没有登记地：已在外地登记的请勾选“已依法登记”，否则请清空异地登记的区划代码"));
 
@@ -67,10 +69,10 @@ final class Verification {
 
     /** Each contradiction among the facts, naming both fields and what to do; empty when they fit together. */
     static List<String> contradictions(VariableScope scope) {
-        Facts facts = Facts.of(scope);
+        VerifiedFacts facts = VerifiedFacts.asSubmitted(scope);
         List<String> problems = new ArrayList<>();
-        if (facts.feesUse() != null && !PREPAID_FEES_USES.contains(facts.feesUse())) {
-            problems.add(PREPAID_FEES_USE + "（预付费主要用途）：取值“" + facts.feesUse() + "”无效，应为 " + PREPAID_FEES_USES);
+        if (facts.prepaidFeesUse() != null && !PREPAID_FEES_USES.contains(facts.prepaidFeesUse())) {
+            problems.add(VAR_PREPAID_FEES_USE + "（预付费主要用途）：取值“" + facts.prepaidFeesUse() + "”无效，应为 " + PREPAID_FEES_USES);
         }
         for (Rule rule : RULES) {
             if (rule.broken().test(facts)) {
@@ -84,9 +86,9 @@ final class Verification {
     /** Gives each absent dependent fact its neutral value (未收取, not stable, no registration elsewhere). */
     static void normalise(VariableScope scope) {
         Map<String, Object> neutral = new LinkedHashMap<>();
-        neutral.put(PREPAID_FEES_USE, NO_PREPAID_FEES);
-        neutral.put(OPERATION_STABLE, false);
-        neutral.put(DisposalVariables.REGISTERED_ELSEWHERE, null);
+        neutral.put(VAR_PREPAID_FEES_USE, NO_PREPAID_FEES);
+        neutral.put(VAR_OPERATION_STABLE, false);
+        neutral.put(VAR_REGISTERED_ELSEWHERE, null);
         neutral.forEach((fact, value) -> {
             if (Variables.text(scope, fact) == null) {
                 scope.setVariable(fact, value);
@@ -94,30 +96,11 @@ final class Verification {
         });
     }
 
-    private record Rule(String field, String fieldLabel, String otherField, String otherFieldLabel, Predicate<Facts> broken,
-                        String whatToDo) {
+    private static boolean feesCollected(VerifiedFacts facts) {
+        return facts.prepaidFeesYuan() != null && facts.prepaidFeesYuan().signum() > 0;
     }
 
-    private record Facts(BigDecimal fees, String feesUse, boolean collapsed, boolean operationStable, boolean registered,
-                         String registeredElsewhere) {
-
-        static Facts of(VariableScope scope) {
-            return new Facts(amount(scope, PREPAID_FEES_YUAN), Variables.text(scope, PREPAID_FEES_USE),
-                Variables.flag(scope, COLLAPSED), Variables.flag(scope, OPERATION_STABLE),
-                Variables.flag(scope, DisposalVariables.REGISTERED), Variables.text(scope, DisposalVariables.REGISTERED_ELSEWHERE));
-        }
-
-        boolean feesCollected() {
-            return fees != null && fees.signum() > 0;
-        }
-
-        /** Not a number is the single-field check's finding (required, 须为数字), not a contradiction. */
-        private static BigDecimal amount(VariableScope scope, String name) {
-            try {
-                return Variables.decimal(scope, name);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
+    private record Rule(String field, String fieldLabel, String otherField, String otherFieldLabel, Predicate<VerifiedFacts> broken,
+                        String whatToDo) {
     }
 }

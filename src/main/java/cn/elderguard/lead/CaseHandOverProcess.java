@@ -2,7 +2,7 @@ package cn.elderguard.lead;
 
 /**
  * The {@code CaseHandOver} process (bpmn/CaseHandOver.bpmn), called by LeadDisposal for every transfer of a case
- * between agencies: its key, element ids and form ids, so that no id is typed twice (ModelContractTest keeps them
+ * between agencies: its key, element ids, form ids, variables and beans, so that no id is typed twice (ModelContractTest keeps them
  * in step with the model). It lives beside the case it hands over; the delegates it calls are in disposal.
  */
 public final class CaseHandOverProcess {
@@ -27,6 +27,17 @@ public final class CaseHandOverProcess {
 
     /** Form ids (forms/*.form, the form's "id"), bound with binding "deployment". */
     public static final String FORM_CONFIRM_RECEIPT = "ConfirmReceipt";
+
+    // ---- Variables and beans (issue 13); jurisdiction, responsibleAgency, institutionName and notes come from
+    // ---- LeadDisposal, named in engine/CaseProcessNames.
+
+    /** The organisation/Agency the case goes to, set by the calling call activity. */
+    public static final String VAR_TO_AGENCY = "toAgency";
+    /** Why it goes there (e.g. TRANSFER_TO_POLICE), set by the calling call activity. */
+    public static final String VAR_HAND_OVER_PURPOSE = "handOverPurpose";
+
+    public static final String BEAN_RECORD_HAND_OVER = "recordHandOver";
+    public static final String BEAN_RECORD_RECEIPT = "recordReceipt";
 
     private CaseHandOverProcess() {
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.organisation.RouteToUnitListener;
+import cn.elderguard.engine.CaseProcessNames;
 
 /** Starts a case's {@code LeadDisposal} process; the engine joins the caller's transaction. */
 @Component
@@ -19,8 +19,8 @@ class CaseProcess {
 
     String start(CaseFile caseFile, String institutionName) {
         return runtime.startProcessInstanceByKey(LeadDisposalProcess.KEY, caseFile.businessKey(), Map.of(
-            RouteToUnitListener.JURISDICTION, caseFile.jurisdiction().value(),
-            RouteToUnitListener.RESPONSIBLE_AGENCY, caseFile.responsibleAgency().name(),
-            LeadDisposalProcess.VAR_INSTITUTION_NAME, institutionName)).getId();
+            CaseProcessNames.VAR_JURISDICTION, caseFile.jurisdiction().value(),
+            CaseProcessNames.VAR_RESPONSIBLE_AGENCY, caseFile.responsibleAgency().name(),
+            CaseProcessNames.VAR_INSTITUTION_NAME, institutionName)).getId();
     }
 }

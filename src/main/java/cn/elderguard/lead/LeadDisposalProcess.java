@@ -1,16 +1,19 @@
 package cn.elderguard.lead;
 
+import java.util.HashSet;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.engine.ApplicationVariables;
-import cn.elderguard.organisation.RouteToUnitListener;
+import cn.elderguard.engine.CaseProcessNames;
+import cn.elderguard.engine.Variables;
 
 /**
  * The {@code LeadDisposal} process (bpmn/LeadDisposal.bpmn): its key, element ids (flow nodes and sequence flows)
  * and form ids, shared by code and tests so that no id is typed twice (ModelContractTest keeps them in step with
- * the model); and the variables every case starts with, which models may read.
+ * the model); its variables and the beans it names, and the variables the application sets, which models may read.
  */
 @Component
 public final class LeadDisposalProcess implements ApplicationVariables {
@@ -256,9 +259,6 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String SEQUENCE_FLOW_SIGN_OFF_REJECTED = "SequenceFlow_SignOffRejected";
     public static final String SEQUENCE_FLOW_TO_CASE_CLOSED = "SequenceFlow_ToCaseClosed";
 
-    /** Process variables: only what routing, forms and the task list need; the case itself is in EG_CASE. */
-    public static final String VAR_INSTITUTION_NAME = "institutionName";
-
     /** Form ids (forms/*.form, the form's "id"), one per user task, bound with binding "deployment". */
     public static final String FORM_ACKNOWLEDGE_CROSS_REGION_COPY = "AcknowledgeCrossRegionCopy";
     public static final String FORM_CONDUCT_WARNING_INTERVIEW = "ConductWarningInterview";
@@ -281,15 +281,121 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String FORM_VERIFY_LEAD = "VerifyLead";
     public static final String FORM_VERIFY_RECTIFICATION = "VerifyRectification";
 
+    // ---- Variables and beans (issue 13): every name the model, its forms and decisions give a variable, and the
+    // ---- beans it names. Shared with CaseHandOver and lower modules: engine/CaseProcessNames.
+
+    /* Facts of the verification (form VerifyLead), read together as disposal/VerifiedFacts. */
+    public static final String VAR_REGISTERED = "registered";
+    public static final String VAR_LEGAL_FORM = "legalForm";
+    /** A registration elsewhere: its region code; null when registered here or not at all. */
+    public static final String VAR_REGISTERED_ELSEWHERE = "registeredElsewhere";
+    public static final String VAR_PREPAID_FEES_YUAN = "prepaidFeesYuan";
+    public static final String VAR_PREPAID_FEES_USE = "prepaidFeesUse";
+    public static final String VAR_ASSETS_YUAN = "assetsYuan";
+    public static final String VAR_LIABILITIES_YUAN = "liabilitiesYuan";
+    public static final String VAR_OPERATION_STABLE = "operationStable";
+    public static final String VAR_COLLAPSED = "collapsed";
+    public static final String VAR_BRANCHES_OPENED_12M = "branchesOpened12m";
+    public static final String VAR_REPRESENTATIVE_OR_ADDRESS_CHANGES_24M = "representativeOrAddressChanges24m";
+    public static final String VAR_PRINCIPAL_PROSECUTED = "principalProsecuted";
+    public static final String VAR_COMPLAINTS = "complaints";
+    public static final String VAR_BLACKLISTED = "blacklisted";
+    public static final String VAR_PROMISED_RETURNS = "promisedReturns";
+    public static final String VAR_PUBLIC_OPINION_EVENT = "publicOpinionEvent";
+    public static final String VAR_SUSPECTED_CRIME = "suspectedCrime";
+    public static final String VAR_RESIDENTS_HOUSED = "residentsHoused";
+    public static final String VAR_PEOPLE_INVOLVED = "peopleInvolved";
+    public static final String VAR_EXPOSURE_YUAN = "exposureYuan";
+    public static final String VAR_PUBLIC_OPINION_HEAT = "publicOpinionHeat";
+    public static final String VAR_STABILITY_HAZARD = "stabilityHazard";
+
+    /* The rating (Task_RateRisk, Task_ScorePriority, Task_RecordRating, Task_AssessPrepaidFees, Task_EscalateToRed). */
+    /** RiskRating's matched rows (result variable); Task_RecordRating stores them with the rating and removes it. */
+    public static final String VAR_RISK_RATINGS = "riskRatings";
+    /** LeadPriority's score (result variable), every task's priority. */
+    public static final String VAR_CASE_PRIORITY = "casePriority";
+    /** The case's colour, a {@link RiskLevel} name. */
+    public static final String VAR_RISK_LEVEL = "riskLevel";
+    public static final String VAR_RISK_EXPLANATION = "riskExplanation";
+    /** LargePrepaidFees' answer (result variable) for the unregistered-venue path. */
+    public static final String VAR_LARGE_PREPAID_FEES = "largePrepaidFees";
+
+    /* A registration elsewhere (Task_PrepareCrossRegion). */
+    public static final String VAR_CROSS_REGION_NOTIFIED = "crossRegionNotified";
+    public static final String VAR_CROSS_REGION_JURISDICTION = "crossRegionJurisdiction";
+    /** Where the provincial 处非办's copy of a cross-region lead goes; null when that office co-investigates itself. */
+    public static final String VAR_CROSS_REGION_COPY_JURISDICTION = "crossRegionCopyJurisdiction";
+    /** What the copy says (shown in a disabled field of its form). */
+    public static final String VAR_CROSS_REGION_NOTICE = "crossRegionNotice";
+
+    /* The measures' forms and the gateways after them. */
+    public static final String VAR_SPOT_CHECK_INTERVAL_DAYS = "spotCheckIntervalDays";
+    public static final String VAR_SPOT_CHECK_RESULT = "spotCheckResult";
+    public static final String VAR_RECTIFICATION_DEADLINE = "rectificationDeadline";
+    public static final String VAR_RECTIFICATION_RESULT = "rectificationResult";
+    public static final String VAR_REFUND_TARGET_YUAN = "refundTargetYuan";
+    public static final String VAR_REFUND_TARGET_PEOPLE = "refundTargetPeople";
+    /** Set by Task_TallyRefunds: what the tranches so far add up to, and whether that meets the target. */
+    public static final String VAR_REFUNDED_YUAN = "refundedYuan";
+    public static final String VAR_REFUNDED_PEOPLE = "refundedPeople";
+    public static final String VAR_REFUND_TARGET_REACHED = "refundTargetReached";
+    public static final String VAR_TRANCHE_PAID_ON = "tranchePaidOn";
+    public static final String VAR_REFUND_DEADLINE = "refundDeadline";
+    public static final String VAR_POLICE_DECISION = "policeDecision";
+    public static final String VAR_RESIDENTS_RESETTLED = "residentsResettled";
+    public static final String VAR_PEOPLE_ASSISTED = "peopleAssisted";
+    public static final String VAR_FOLLOW_UP_DAYS = "followUpDays";
+    public static final String VAR_FOLLOW_UP_RESULT = "followUpResult";
+    public static final String VAR_SIGN_OFF_DECISION = "signOffDecision";
+    /** What the tipster is told at close-out, proposed at verification and signed off by the leader. */
+    public static final String VAR_TIPSTER_FEEDBACK = "tipsterFeedback";
+
+    /* Beans the model names ({@code delegateExpression="${…}"}), each an engine/ModelBean. */
+    public static final String BEAN_RECORD_VERIFICATION = "recordVerification";
+    public static final String BEAN_RECORD_RATING = "recordRating";
+    public static final String BEAN_PREPARE_CROSS_REGION = "prepareCrossRegion";
+    public static final String BEAN_TALLY_REFUNDS = "tallyRefunds";
+    public static final String BEAN_ESCALATE_TO_RED = "escalateToRed";
+    public static final String BEAN_CLOSE_CASE = "closeCase";
+
     /** What {@link CaseProcess} starts every case with. */
-    static final Set<String> START_VARIABLES = Set.of(RouteToUnitListener.JURISDICTION, RouteToUnitListener.RESPONSIBLE_AGENCY,
-        VAR_INSTITUTION_NAME);
+    static final Set<String> START_VARIABLES = Set.of(CaseProcessNames.VAR_JURISDICTION, CaseProcessNames.VAR_RESPONSIBLE_AGENCY,
+        CaseProcessNames.VAR_INSTITUTION_NAME);
+
+    /**
+     * What the delegates set (no form has them), so models may read them: the verification's normalised facts
+     * (disposal), the rating's outcome (rating), the cross-region notice and the refund tally (disposal).
+     */
+    static final Set<String> SET_BY_DELEGATES = Set.of(VAR_REGISTERED, VAR_REGISTERED_ELSEWHERE, VAR_CROSS_REGION_NOTIFIED,
+        VAR_CROSS_REGION_JURISDICTION, VAR_CROSS_REGION_COPY_JURISDICTION, VAR_CROSS_REGION_NOTICE, VAR_REFUND_TARGET_REACHED,
+        VAR_REFUNDED_YUAN, VAR_REFUNDED_PEOPLE, VAR_RISK_LEVEL, VAR_RISK_EXPLANATION, VAR_CASE_PRIORITY);
 
     LeadDisposalProcess() {
     }
 
+    /** The variables the application sets, at start and in the delegates; one declaration for all modules. */
     @Override
     public Set<String> setByApplication() {
-        return START_VARIABLES;
+        Set<String> set = new HashSet<>(START_VARIABLES);
+        set.addAll(SET_BY_DELEGATES);
+        return Set.copyOf(set);
+    }
+
+    /* Typed reads of the variables several classes read. */
+
+    /** The case's colour; null before it is rated. */
+    public static RiskLevel riskLevel(VariableScope scope) {
+        String level = Variables.text(scope, VAR_RISK_LEVEL);
+        return level == null ? null : RiskLevel.valueOf(level);
+    }
+
+    /** The LeadPriority score; null before it is scored. */
+    public static Integer casePriority(VariableScope scope) {
+        return Variables.integer(scope, VAR_CASE_PRIORITY);
+    }
+
+    /** Whether the institution is registered (as verified); false before the verification. */
+    public static boolean registered(VariableScope scope) {
+        return Variables.flag(scope, VAR_REGISTERED);
     }
 }

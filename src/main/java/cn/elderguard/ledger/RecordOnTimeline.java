@@ -15,20 +15,16 @@ import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.system.Now;
 import cn.elderguard.engine.TaskProperties;
 import cn.elderguard.engine.UserTaskListener;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * Every completed user task goes on its case's timeline: who, which unit, when, against which due date,
- * with the notes given. A task whose model names a {@value #MEASURE_PROPERTY} (e.g. {@code WARNING_INTERVIEW})
+ * with the notes given. A task whose model names a {@value TaskProperties#MEASURE} (e.g. {@code WARNING_INTERVIEW})
  * is recorded as that measure; refund tranches carry their amount and people
- * ({@value #AMOUNT_VARIABLE}, {@value #PEOPLE_VARIABLE}).
+ * ({@value CaseProcessNames#VAR_TRANCHE_AMOUNT_YUAN}, {@value CaseProcessNames#VAR_TRANCHE_PEOPLE}).
  */
 @Component
 class RecordOnTimeline implements UserTaskListener {
-
-    static final String MEASURE_PROPERTY = "measure";
-    static final String NOTES_VARIABLE = "notes";
-    static final String AMOUNT_VARIABLE = "trancheAmountYuan";
-    static final String PEOPLE_VARIABLE = "tranchePeople";
 
     private final CaseTimeline timeline;
 
@@ -49,19 +45,19 @@ class RecordOnTimeline implements UserTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String measure = TaskProperties.get(task, MEASURE_PROPERTY).orElse(null);
+        String measure = TaskProperties.get(task, TaskProperties.MEASURE).orElse(null);
         UnitKey unit = task.getCandidates().stream().map(IdentityLink::getGroupId)
             .filter(group -> group != null).map(GroupIds::unitOf).flatMap(java.util.Optional::stream)
             .findFirst().orElse(null);
-        boolean refund = measure != null && task.hasVariable(AMOUNT_VARIABLE);
+        boolean refund = measure != null && task.hasVariable(CaseProcessNames.VAR_TRANCHE_AMOUNT_YUAN);
         timeline.record(new CaseEvent(CaseKeys.caseId(task.getExecution()), Now.instant(),
             measure != null ? CaseEvent.Kind.MEASURE : CaseEvent.Kind.TASK_COMPLETED, task.getTaskDefinitionKey(),
             measure != null ? measure + " " + task.getName() : task.getName(), actor(task),
             unit == null ? null : unit.agency().name(), unit == null ? null : unit.region().value(),
             task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-            refund ? decimal(task.getVariable(AMOUNT_VARIABLE)) : null,
-            refund && task.getVariable(PEOPLE_VARIABLE) instanceof Number people ? people.intValue() : null,
-            text(task.getVariable(NOTES_VARIABLE))));
+            refund ? decimal(task.getVariable(CaseProcessNames.VAR_TRANCHE_AMOUNT_YUAN)) : null,
+            refund && task.getVariable(CaseProcessNames.VAR_TRANCHE_PEOPLE) instanceof Number people ? people.intValue() : null,
+            text(task.getVariable(CaseProcessNames.VAR_NOTES))));
     }
 
     private static String actor(DelegateTask task) {

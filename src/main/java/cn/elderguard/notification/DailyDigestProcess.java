@@ -2,7 +2,7 @@ package cn.elderguard.notification;
 
 /**
  * The {@code DailyDigest} process (bpmn/DailyDigest.bpmn), the timer that sends every unit leader a morning mail:
- * its key and element ids, so that no id is typed twice (ModelContractTest keeps them in step with the model).
+ * its key, element ids and the bean it names, so that no id is typed twice (ModelContractTest keeps them in step with the model).
  */
 public final class DailyDigestProcess {
 
@@ -17,6 +17,10 @@ public final class DailyDigestProcess {
 
     public static final String SEQUENCE_FLOW_TO_SEND_DIGESTS = "SequenceFlow_ToSendDigests";
     public static final String SEQUENCE_FLOW_TO_DIGESTS_SENT = "SequenceFlow_ToDigestsSent";
+
+    // ---- Beans (issue 13)
+
+    public static final String BEAN_SEND_DAILY_DIGESTS = "sendDailyDigests";
 
     private DailyDigestProcess() {
     }

@@ -20,7 +20,7 @@ import cn.elderguard.system.Now;
  * The daily digest (每日待办汇总, DailyDigest.bpmn): one mail per unit leader with an address, for every unit
  * with open tasks, counting them and listing the overdue ones, as {@link OpenDeadlines} reports them.
  */
-@ModelBean("sendDailyDigests")
+@ModelBean(DailyDigestProcess.BEAN_SEND_DAILY_DIGESTS)
 class SendDailyDigestsDelegate implements JavaDelegate {
 
     static final int LIST_LIMIT = 20;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.engine.TaskProperties;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * Offers a user task to the responsible unit (属地负责、行业归口). Used in models as a create listener,
@@ -15,16 +16,14 @@ import cn.elderguard.engine.TaskProperties;
  * <ul>
  *   <li>{@value #AGENCY_PROPERTY}: one or more agencies, comma-separated (e.g. {@code PUBLIC_SECURITY});
  *       without it, {@value #AGENCY_VARIABLE_PROPERTY} names the variable holding the agency, by default
- *       {@value #RESPONSIBLE_AGENCY} (the sector agency found at intake);</li>
- *   <li>{@value #JURISDICTION_VARIABLE_PROPERTY}: the variable holding the region code, by default {@value #JURISDICTION};</li>
+ *       {@value CaseProcessNames#VAR_RESPONSIBLE_AGENCY} (the sector agency found at intake);</li>
+ *   <li>{@value #JURISDICTION_VARIABLE_PROPERTY}: the variable holding the region code, by default {@value CaseProcessNames#VAR_JURISDICTION};</li>
  *   <li>{@value #UNIT_ROLE_PROPERTY} {@code = LEADERS}: offer the task to the unit's leaders instead of its officers.</li>
  * </ul>
  */
-@ModelBean("routeToUnit")
+@ModelBean(CaseProcessNames.BEAN_ROUTE_TO_UNIT)
 public class RouteToUnitListener implements TaskListener {
 
-    public static final String JURISDICTION = "jurisdiction";
-    public static final String RESPONSIBLE_AGENCY = "responsibleAgency";
     public static final String AGENCY_PROPERTY = "agency";
     public static final String AGENCY_VARIABLE_PROPERTY = "agencyVariable";
     public static final String JURISDICTION_VARIABLE_PROPERTY = "jurisdictionVariable";
@@ -40,9 +39,9 @@ public class RouteToUnitListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String agencies = TaskProperties.get(task, AGENCY_PROPERTY).orElseGet(() ->
-            requiredVariable(task, TaskProperties.get(task, AGENCY_VARIABLE_PROPERTY).orElse(RESPONSIBLE_AGENCY)));
+            requiredVariable(task, TaskProperties.get(task, AGENCY_VARIABLE_PROPERTY).orElse(CaseProcessNames.VAR_RESPONSIBLE_AGENCY)));
         RegionCode region = RegionCode.of(requiredVariable(task,
-            TaskProperties.get(task, JURISDICTION_VARIABLE_PROPERTY).orElse(JURISDICTION)));
+            TaskProperties.get(task, JURISDICTION_VARIABLE_PROPERTY).orElse(CaseProcessNames.VAR_JURISDICTION)));
         boolean leaders = TaskProperties.get(task, UNIT_ROLE_PROPERTY).filter(LEADERS::equals).isPresent();
         Arrays.stream(agencies.split(",")).map(String::trim).map(Agency::valueOf).forEach(agency -> {
             Unit unit = routing.route(agency, region);

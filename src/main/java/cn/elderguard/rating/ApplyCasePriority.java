@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.engine.UserTaskListener;
-import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.LeadDisposalProcess;
 
 /** Every task of a rated case carries the case's LeadPriority score as its priority (inboxes sort by it). */
 @Component
@@ -19,7 +19,7 @@ class ApplyCasePriority implements UserTaskListener {
     @Override
     public void notify(DelegateTask task) {
         // The case's variable; a task being created has none of its own, and asking it would cost a query.
-        Integer priority = Variables.integer(task.getExecution(), RecordRatingDelegate.PRIORITY);
+        Integer priority = LeadDisposalProcess.casePriority(task.getExecution());
         if (priority != null) {
             task.setPriority(priority);
         }

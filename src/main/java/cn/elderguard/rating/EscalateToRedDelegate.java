@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.engine.CaseKeys;
-import cn.elderguard.engine.Variables;
 import cn.elderguard.lead.RiskLevel;
+import cn.elderguard.lead.LeadDisposalProcess;
 
 /** Task_EscalateToRed: a failed rectification moves the case up to red (docs/domain.md §4.2: up a colour; down only by sign-off). */
-@ModelBean("escalateToRed")
+@ModelBean(LeadDisposalProcess.BEAN_ESCALATE_TO_RED)
 class EscalateToRedDelegate implements JavaDelegate {
 
     private final RatingRecords records;
@@ -24,13 +24,13 @@ class EscalateToRedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = CaseKeys.caseId(execution);
-        String previous = Variables.text(execution, RecordRatingDelegate.RISK_LEVEL);
-        String reason = "红：整改不到位，由" + RiskLevel.valueOf(previous).label() + "色升级为红色";
-        Integer priority = Variables.integer(execution, RecordRatingDelegate.PRIORITY);
-        boolean unregistered = !Variables.flag(execution, "registered");
+        RiskLevel previous = LeadDisposalProcess.riskLevel(execution);
+        String reason = "红：整改不到位，由" + previous.label() + "色升级为红色";
+        Integer priority = LeadDisposalProcess.casePriority(execution);
+        boolean unregistered = !LeadDisposalProcess.registered(execution);
         records.record(caseId, RiskLevel.RED, reason, priority, false, unregistered);
         records.reportUpward(caseId, cases.byId(caseId).orElseThrow().jurisdiction(), RiskLevel.RED, unregistered);
-        execution.setVariable(RecordRatingDelegate.RISK_LEVEL, RiskLevel.RED.name());
-        execution.setVariable(RecordRatingDelegate.EXPLANATION, reason);
+        execution.setVariable(LeadDisposalProcess.VAR_RISK_LEVEL, RiskLevel.RED.name());
+        execution.setVariable(LeadDisposalProcess.VAR_RISK_EXPLANATION, reason);
     }
 }

@@ -15,6 +15,7 @@ import cn.elderguard.lead.CaseRepository;
 import cn.elderguard.engine.CaseKeys;
 import cn.elderguard.engine.Variables;
 import cn.elderguard.lead.RiskLevel;
+import cn.elderguard.lead.LeadDisposalProcess;
 
 /**
  * Task_RecordRating: of the RiskRating rows that matched, the most severe level wins; every matched row's
@@ -24,13 +25,8 @@ import cn.elderguard.lead.RiskLevel;
  * <p>An unregistered venue is disposed of by the venue rules unless it is red (docs/decisions/008), so its
  * explanation says so and names the venue path it takes, never "未发现风险隐患" (docs/decisions/018).
  */
-@ModelBean("recordRating")
+@ModelBean(LeadDisposalProcess.BEAN_RECORD_RATING)
 class RecordRatingDelegate implements JavaDelegate {
-
-    static final String RATINGS = "riskRatings";
-    static final String PRIORITY = "casePriority";
-    public static final String RISK_LEVEL = "riskLevel";
-    public static final String EXPLANATION = "riskExplanation";
 
     static final String UNREGISTERED_VENUE = "未登记场所（未经登记从事养老服务）";
 
@@ -46,9 +42,9 @@ class RecordRatingDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         long caseId = CaseKeys.caseId(execution);
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(RATINGS);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(LeadDisposalProcess.VAR_RISK_RATINGS);
         RiskLevel level = rows.stream().map(RecordRatingDelegate::levelOf).max(Comparator.naturalOrder()).orElse(RiskLevel.GREEN);
-        boolean registered = Variables.flag(execution, "registered");
+        boolean registered = LeadDisposalProcess.registered(execution);
         // Green's own row ("未发现风险隐患") explains only a registered institution that nothing else was found against.
         boolean withGreen = level == RiskLevel.GREEN && registered;
         String reasons = rows.stream()
@@ -60,18 +56,18 @@ class RecordRatingDelegate implements JavaDelegate {
             reasons = level == RiskLevel.RED ? reasons + "；" + UNREGISTERED_VENUE + "：按红色处置"
                 : UNREGISTERED_VENUE + "：" + venuePath(execution) + (reasons.isEmpty() ? "" : "；" + reasons);
         }
-        Integer priority = Variables.integer(execution, PRIORITY);
+        Integer priority = LeadDisposalProcess.casePriority(execution);
 
         records.record(caseId, level, reasons, priority == null ? 0 : priority, withGreen, !registered);
         if (level != RiskLevel.GREEN || !registered) {
             CaseFile caseFile = cases.byId(caseId).orElseThrow();
             records.reportUpward(caseId, caseFile.jurisdiction(), level, !registered);
         }
-        execution.setVariable(RISK_LEVEL, level.name());
-        execution.setVariable(EXPLANATION, reasons);
-        execution.setVariable(PRIORITY, priority == null ? 0 : priority);
+        execution.setVariable(LeadDisposalProcess.VAR_RISK_LEVEL, level.name());
+        execution.setVariable(LeadDisposalProcess.VAR_RISK_EXPLANATION, reasons);
+        execution.setVariable(LeadDisposalProcess.VAR_CASE_PRIORITY, priority == null ? 0 : priority);
         // The matched rows live on in EG_RATING; the process keeps only what its gateways and forms read.
-        execution.removeVariable(RATINGS);
+        execution.removeVariable(LeadDisposalProcess.VAR_RISK_RATINGS);
     }
 
     private static RiskLevel levelOf(Map<String, Object> row) {
@@ -87,7 +83,7 @@ class RecordRatingDelegate implements JavaDelegate {
         if (!largePrepaidFees(execution)) {
             return "未收取大额预付费，督促依法办理登记并跟踪检查";
         }
-        String legalForm = Variables.text(execution, "legalForm");
+        String legalForm = Variables.text(execution, LeadDisposalProcess.VAR_LEGAL_FORM);
         String handOver = "PRIVATE_NON_ENTERPRISE".equals(legalForm) ? "属民非性质，移交社会组织登记管理部门处置"
             : "ENTERPRISE".equals(legalForm) ? "属企业性质，移交市场监管部门依法查处、取缔"
             : "再按场所性质移交社会组织登记管理部门或市场监管部门";
@@ -97,7 +93,7 @@ class RecordRatingDelegate implements JavaDelegate {
     private static boolean largePrepaidFees(DelegateExecution execution) {
         var decisions = execution.getProcessEngineServices().getDecisionService();
         var facts = org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue("prepaidFeesYuan", execution.getVariable("prepaidFeesYuan"));
+            .putValue(LeadDisposalProcess.VAR_PREPAID_FEES_YUAN, execution.getVariable(LeadDisposalProcess.VAR_PREPAID_FEES_YUAN));
         // The system's evaluation, like the model's own business rule tasks: the officer who completed the
         // verification needs no permission to evaluate decisions.
         Object large = Context.getCommandContext().runWithoutAuthorization(() -> decisions

@@ -1,22 +1,21 @@
 package cn.elderguard.rating;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.engine.ApplicationVariables;
 import cn.elderguard.engine.DecisionOutputContract;
 import cn.elderguard.lead.RiskLevel;
 
 /**
- * The {@code RiskRating} decision (bpmn/RiskRating.dmn) as the application reads it: its key and outputs,
- * shared by code and tests. Its {@code riskLevel} output must declare exactly the {@link RiskLevel} values,
+ * The decisions of bpmn/RiskRating.dmn, {@code RiskRating} and the {@code LargePrepaidFees} it requires, as the
+ * application reads them: their keys and outputs, shared by code and tests (their inputs are LeadDisposal's
+ * variables, lead/LeadDisposalProcess). RiskRating's {@code riskLevel} output must declare exactly the {@link RiskLevel} values,
  * most severe first; the deployment gate refuses any RiskRating that does not (docs/decisions/017).
  */
 @Component
-public class RiskRatingDecision implements DecisionOutputContract, ApplicationVariables {
+public class RiskRatingDecision implements DecisionOutputContract {
 
     public static final String KEY = "RiskRating";
     public static final String OUTPUT_RISK_LEVEL = "riskLevel";
@@ -24,12 +23,6 @@ public class RiskRatingDecision implements DecisionOutputContract, ApplicationVa
     /** Required by RiskRating and used by the unregistered-venue path: 大额预付费 (yes/no). */
     public static final String LARGE_PREPAID_FEES_KEY = "LargePrepaidFees";
     public static final String LARGE_PREPAID_FEES_OUTPUT = "largePrepaidFees";
-
-    /** What the rating delegates set from the decision's result (the colour, its reasons, the case's priority). */
-    @Override
-    public Set<String> setByApplication() {
-        return Set.of(RecordRatingDelegate.RISK_LEVEL, RecordRatingDelegate.EXPLANATION, RecordRatingDelegate.PRIORITY);
-    }
 
     @Override
     public String decisionKey() {

@@ -18,9 +18,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
-import cn.elderguard.disposal.DisposalVariables;
 import cn.elderguard.lead.LeadDisposalProcess;
-import cn.elderguard.rating.RiskRatingDecision;
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.engine.ModelBeans;
 import cn.elderguard.engine.ApplicationVariables;
@@ -63,7 +61,7 @@ class ExpressionRulesTest {
     }
 
     static List<ApplicationVariables> applicationVariables() {
-        return List.of(variablesOf(DisposalVariables.class), new RiskRatingDecision(), variablesOf(LeadDisposalProcess.class));
+        return List.of(variablesOf(LeadDisposalProcess.class));
     }
 
     /** A capability's declaration, whose constructor is its own (Spring makes it). */

@@ -20,12 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.RouteToUnitListener;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.LeadDisposalWalker;
+import cn.elderguard.engine.CaseProcessNames;
 
 /** Repair: a case whose job ran out of retries is listed; retry gives it back; migrate moves it to the newest version. */
 @ElderGuardTest
@@ -107,7 +107,7 @@ class StuckCasesTest {
         ProcessDefinition broken = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(modelDeployment).singleResult();
         long caseId = LeadDisposalStarter.openCase(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.DONGJIE, "表单缺失测试机构");
         String instance = engine.getRuntimeService().startProcessInstanceById(broken.getId(), Long.toString(caseId),
-            Map.of(RouteToUnitListener.JURISDICTION, DemoOrganisation.DONGJIE, RouteToUnitListener.RESPONSIBLE_AGENCY,
+            Map.of(CaseProcessNames.VAR_JURISDICTION, DemoOrganisation.DONGJIE, CaseProcessNames.VAR_RESPONSIBLE_AGENCY,
                 Agency.CIVIL_AFFAIRS.name())).getId();
         engine.getRepositoryService().deleteDeployment(formDeployment);
 

@@ -44,6 +44,7 @@ import org.springframework.test.context.TestExecutionListeners;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
@@ -117,22 +118,22 @@ class LeadDisposalProcessTest {
     @Test
     void yellowIsWarnedAndSpotCheckedUntilACheckFindsNewFactsAndTheLeadIsReRated() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("branchesOpened12m", 4L));
+        verify(instance, VerificationFacts.with(VAR_BRANCHES_OPENED_12M, 4L));
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("YELLOW");
         assertThat(caseColumn(instance, "CASE_LIST")).isEqualTo("RECTIFICATION");
         assertThat(upwardReports(instance)).as("county government and city civil affairs").isEqualTo(2);
 
         assertThat(task(TASK_ISSUE_RISK_WARNING, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
-        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables("spotCheckIntervalDays", 30L, "notes", "已书面提示经营风险"));
+        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables(VAR_SPOT_CHECK_INTERVAL_DAYS, 30L, CaseProcessNames.VAR_NOTES, "已书面提示经营风险"));
         assertThat(instance).isWaitingAt(EVENT_SPOT_CHECK_DUE);
         execute(job(instance));
-        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "CONTINUE", "notes", "未见异常"));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables(VAR_SPOT_CHECK_RESULT, "CONTINUE", CaseProcessNames.VAR_NOTES, "未见异常"));
         assertThat(instance).isWaitingAt(EVENT_SPOT_CHECK_DUE);
         execute(job(instance));
-        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "NEW_FACTS", "notes", "新开三家分店，收取会员费"));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables(VAR_SPOT_CHECK_RESULT, "NEW_FACTS", CaseProcessNames.VAR_NOTES, "新开三家分店，收取会员费"));
 
         assertThat(instance).isWaitingAt(TASK_VERIFY_LEAD);
-        verify(instance, VerificationFacts.with("principalProsecuted", true, "suspectedCrime", false));
+        verify(instance, VerificationFacts.with(VAR_PRINCIPAL_PROSECUTED, true, VAR_SUSPECTED_CRIME, false));
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("ORANGE");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_RATING WHERE CASE_ID = ?").param(caseId(instance)).query(Long.class).single())
             .isEqualTo(2);
@@ -141,10 +142,10 @@ class LeadDisposalProcessTest {
     @Test
     void yellowMonitoringEndsOnlyWhenTheLeaderSignsOff() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("representativeOrAddressChanges24m", 2L));
-        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables("spotCheckIntervalDays", 10L, "notes", "风险提示"));
+        verify(instance, VerificationFacts.with(VAR_REPRESENTATIVE_OR_ADDRESS_CHANGES_24M, 2L));
+        complete(task(TASK_ISSUE_RISK_WARNING, instance), withVariables(VAR_SPOT_CHECK_INTERVAL_DAYS, 10L, CaseProcessNames.VAR_NOTES, "风险提示"));
         execute(job(instance));
-        complete(task(TASK_SPOT_CHECK, instance), withVariables("spotCheckResult", "END_MONITORING", "notes", "已规范"));
+        complete(task(TASK_SPOT_CHECK, instance), withVariables(VAR_SPOT_CHECK_RESULT, "END_MONITORING", CaseProcessNames.VAR_NOTES, "已规范"));
 
         signOff(instance, "REJECT");
         assertThat(instance).isWaitingAt(TASK_VERIFY_LEAD);
@@ -156,15 +157,15 @@ class LeadDisposalProcessTest {
     @Test
     void orangeIsNotifiedInterviewedOrderedToRectifyAndRefundsInTranchesUntilTheTargetIsReached() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("prepaidFeesYuan", 900_000L, "prepaidFeesUse", "IRREGULAR"));
+        verify(instance, VerificationFacts.with(VAR_PREPAID_FEES_YUAN, 900_000L, VAR_PREPAID_FEES_USE, "IRREGULAR"));
         assertThat(caseExplanation(instance)).isEqualTo("橙：大额预付费资金使用不规范，但资可抵债、运营比较平稳");
 
         assertThat(task(TASK_NOTIFY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
-        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables("notes", "已向镇政府、县委政法委通报"));
+        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "已向镇政府、县委政法委通报"));
         assertThat(task(TASK_CONDUCT_WARNING_INTERVIEW, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
-        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈法定代表人"));
-        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "限期整改并清退预付费",
-            "rectificationDeadline", LocalDate.now().plusDays(30).toString(), "refundTargetYuan", 100_000L, "refundTargetPeople", 10L));
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables(CaseProcessNames.VAR_NOTES, "约谈法定代表人"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables(CaseProcessNames.VAR_NOTES, "限期整改并清退预付费",
+            VAR_RECTIFICATION_DEADLINE, LocalDate.now().plusDays(30).toString(), VAR_REFUND_TARGET_YUAN, 100_000L, VAR_REFUND_TARGET_PEOPLE, 10L));
         refund(instance, 60_000L, 6L);
         assertThat(instance).isWaitingAt(TASK_RECORD_REFUND_TRANCHE);
         refund(instance, 40_000L, 4L);
@@ -173,7 +174,7 @@ class LeadDisposalProcessTest {
             .isEqualTo(new CaseTimeline.Totals(new BigDecimal("100000.00"), 10));
 
         execute(job(instance));
-        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "PASSED", "notes", "整改到位"));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables(VAR_RECTIFICATION_RESULT, "PASSED", CaseProcessNames.VAR_NOTES, "整改到位"));
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
         assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::title).anySatisfy(t -> assertThat(t).startsWith("WARNING_INTERVIEW"))
@@ -183,13 +184,13 @@ class LeadDisposalProcessTest {
     @Test
     void aFailedRectificationReRatesOrangeAsRedAndTheCaseGoesToThePoliceAndCivilAffairs() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("complaints", 3L, "peopleInvolved", 45L));
-        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables("notes", "通报"));
-        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈"));
-        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "整改",
-            "rectificationDeadline", LocalDate.now().plusDays(15).toString(), "refundTargetYuan", 0L));
+        verify(instance, VerificationFacts.with(VAR_COMPLAINTS, 3L, VAR_PEOPLE_INVOLVED, 45L));
+        complete(task(TASK_NOTIFY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "通报"));
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables(CaseProcessNames.VAR_NOTES, "约谈"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables(CaseProcessNames.VAR_NOTES, "整改",
+            VAR_RECTIFICATION_DEADLINE, LocalDate.now().plusDays(15).toString(), VAR_REFUND_TARGET_YUAN, 0L));
         execute(job(instance));
-        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "FAILED", "notes", "拒不整改"));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables(VAR_RECTIFICATION_RESULT, "FAILED", CaseProcessNames.VAR_NOTES, "拒不整改"));
 
         assertThat(instance).hasPassed(TASK_ESCALATE_TO_RED);
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
@@ -204,26 +205,26 @@ class LeadDisposalProcessTest {
     @Test
     void aSuspectedCrimeGoesStraightToThePoliceWhoseRefusalReturnsTheCaseToAdministrativeDisposal() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("suspectedCrime", true, "residentsHoused", 0L, "peopleInvolved", 0L,
-            "stabilityHazard", true));
+        verify(instance, VerificationFacts.with(VAR_SUSPECTED_CRIME, true, VAR_RESIDENTS_HOUSED, 0L, VAR_PEOPLE_INVOLVED, 0L,
+            VAR_STABILITY_HAZARD, true));
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
 
-        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
         assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_CONTROL_STABILITY_RISK);
         assertThat(instance).isNotWaitingAt(TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE);
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
         assertThat(task(TASK_REPORT_POLICE_DECISION, instance)).hasCandidateGroup("PUBLIC_SECURITY-" + CHENGGUAN);
-        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", "NOT_FILED", "notes", "证据不足，不予立案"));
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, "NOT_FILED", CaseProcessNames.VAR_NOTES, "证据不足，不予立案"));
         assertThat(task(TASK_CONTROL_STABILITY_RISK, instance))
             .hasCandidateGroup("POLITICAL_LEGAL-" + COUNTY).hasCandidateGroup("PETITIONS-" + COUNTY);
-        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控到位"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控到位"));
 
         assertThat(instance).isWaitingAt(TASK_CONDUCT_WARNING_INTERVIEW);
-        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables("notes", "约谈"));
-        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables("notes", "整改",
-            "rectificationDeadline", LocalDate.now().plusDays(15).toString(), "refundTargetYuan", 0L));
+        complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables(CaseProcessNames.VAR_NOTES, "约谈"));
+        complete(task(TASK_ORDER_RECTIFICATION, instance), withVariables(CaseProcessNames.VAR_NOTES, "整改",
+            VAR_RECTIFICATION_DEADLINE, LocalDate.now().plusDays(15).toString(), VAR_REFUND_TARGET_YUAN, 0L));
         execute(job(instance));
-        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables("rectificationResult", "PASSED", "notes", "已整改"));
+        complete(task(TASK_VERIFY_RECTIFICATION, instance), withVariables(VAR_RECTIFICATION_RESULT, "PASSED", CaseProcessNames.VAR_NOTES, "已整改"));
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
         assertThat(timeline.of(caseId(instance))).extracting(CaseEvent::kind)
@@ -233,21 +234,21 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredVenueWithoutLargeFeesIsUrgedToRegisterAndFollowedUpUntilItHas() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 20_000L, "prepaidFeesUse", "OPERATIONS"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_PREPAID_FEES_YUAN, 20_000L, VAR_PREPAID_FEES_USE, "OPERATIONS"));
         assertThat(instance).hasPassed(TASK_ASSESS_PREPAID_FEES);
         assertThat(upwardReports(instance)).as("unregistered venues are reported upward too").isEqualTo(2);
 
         assertThat(task(TASK_URGE_REGISTRATION, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
-        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促办理民非登记"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables(VAR_FOLLOW_UP_DAYS, 30L, CaseProcessNames.VAR_NOTES, "督促办理民非登记"));
         execute(job(instance));
-        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "NOT_YET", "notes", "材料准备中"));
-        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 15L, "notes", "再次督促"));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables(VAR_FOLLOW_UP_RESULT, "NOT_YET", CaseProcessNames.VAR_NOTES, "材料准备中"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables(VAR_FOLLOW_UP_DAYS, 15L, CaseProcessNames.VAR_NOTES, "再次督促"));
         execute(job(instance));
-        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "NEW_FACTS", "notes", "发现收取会员费"));
-        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 30_000L, "prepaidFeesUse", "OPERATIONS"));
-        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促"));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables(VAR_FOLLOW_UP_RESULT, "NEW_FACTS", CaseProcessNames.VAR_NOTES, "发现收取会员费"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_PREPAID_FEES_YUAN, 30_000L, VAR_PREPAID_FEES_USE, "OPERATIONS"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables(VAR_FOLLOW_UP_DAYS, 30L, CaseProcessNames.VAR_NOTES, "督促"));
         execute(job(instance));
-        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables("followUpResult", "REGISTERED", "notes", "已取得登记证书"));
+        complete(task(TASK_FOLLOW_UP_CHECK, instance), withVariables(VAR_FOLLOW_UP_RESULT, "REGISTERED", CaseProcessNames.VAR_NOTES, "已取得登记证书"));
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
     }
@@ -255,13 +256,13 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredPrivateNonEnterpriseWithLargeFeesRefundsAndGoesToSocialOrganisationRegistration() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "legalForm", "PRIVATE_NON_ENTERPRISE",
-            "prepaidFeesYuan", 600_000L, "prepaidFeesUse", "OPERATIONS"));
-        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
-            "notes", "责令限期退还"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_LEGAL_FORM, "PRIVATE_NON_ENTERPRISE",
+            VAR_PREPAID_FEES_YUAN, 600_000L, VAR_PREPAID_FEES_USE, "OPERATIONS"));
+        complete(task(TASK_ORDER_REFUND, instance), withVariables(VAR_REFUND_DEADLINE, LocalDate.now().plusDays(30).toString(),
+            CaseProcessNames.VAR_NOTES, "责令限期退还"));
         confirmReceipt(instance, "SOCIAL_ORG_REGISTRATION-" + COUNTY);
         assertThat(task(TASK_DISPOSE_UNREGISTERED_SOCIAL_ORG, instance)).hasCandidateGroup("SOCIAL_ORG_REGISTRATION-" + COUNTY);
-        complete(task(TASK_DISPOSE_UNREGISTERED_SOCIAL_ORG, instance), withVariables("notes", "依法取缔"));
+        complete(task(TASK_DISPOSE_UNREGISTERED_SOCIAL_ORG, instance), withVariables(CaseProcessNames.VAR_NOTES, "依法取缔"));
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
     }
@@ -269,13 +270,13 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredEnterpriseWithLargeFeesRefundsAndIsInvestigatedAndBannedByMarketRegulation() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "legalForm", "ENTERPRISE",
-            "prepaidFeesYuan", 750_000L, "prepaidFeesUse", "OPERATIONS"));
-        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
-            "notes", "责令退还"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_LEGAL_FORM, "ENTERPRISE",
+            VAR_PREPAID_FEES_YUAN, 750_000L, VAR_PREPAID_FEES_USE, "OPERATIONS"));
+        complete(task(TASK_ORDER_REFUND, instance), withVariables(VAR_REFUND_DEADLINE, LocalDate.now().plusDays(30).toString(),
+            CaseProcessNames.VAR_NOTES, "责令退还"));
         confirmReceipt(instance, "MARKET_REGULATION-" + CHENGGUAN);
         assertThat(task(TASK_INVESTIGATE_AND_BAN, instance)).hasCandidateGroup("MARKET_REGULATION-" + CHENGGUAN);
-        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables("notes", "查处取缔"));
+        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables(CaseProcessNames.VAR_NOTES, "查处取缔"));
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
     }
@@ -283,16 +284,16 @@ class LeadDisposalProcessTest {
     @Test
     void anInstitutionRegisteredElsewhereIsSharedWithThatJurisdictionWhileItsDisposalGoesOn() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registeredElsewhere", HEXI));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED_ELSEWHERE, HEXI));
 
         assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + HEXI);
         assertThat(instance).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT, TASK_CO_INVESTIGATE_CROSS_REGION);
-        complete(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance), withVariables("notes", "登记地核查情况已反馈"));
+        complete(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance), withVariables(CaseProcessNames.VAR_NOTES, "登记地核查情况已反馈"));
         assertThat(instance).hasPassed(END_EVENT_CROSS_REGION_NOTED);
         // The provincial 处非办's copy is a task in its own inbox (with its mail), not only a line on the timeline.
         assertThat(task(TASK_ACKNOWLEDGE_CROSS_REGION_COPY, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
-        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "crossRegionNotice")).contains("河西镇综治办");
-        complete(task(TASK_ACKNOWLEDGE_CROSS_REGION_COPY, instance), withVariables("notes", "已阅知"));
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), VAR_CROSS_REGION_NOTICE)).contains("河西镇综治办");
+        complete(task(TASK_ACKNOWLEDGE_CROSS_REGION_COPY, instance), withVariables(CaseProcessNames.VAR_NOTES, "已阅知"));
         assertThat(instance).hasPassed(GATEWAY_CROSS_REGION_SHARE, END_EVENT_CROSS_REGION_COPY_READ);
         signOff(instance, "APPROVE");
         assertThat(instance).isEnded();
@@ -302,7 +303,7 @@ class LeadDisposalProcessTest {
     @Test
     void anInstitutionRegisteredOutsideThisInstallationIsCoInvestigatedThroughTheProvincialChufeiOffice() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registeredElsewhere", "420102000000"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED_ELSEWHERE, "420102000000"));
         assertThat(task(TASK_CO_INVESTIGATE_CROSS_REGION, instance)).hasCandidateGroup("CHUFEI_OFFICE-" + PROVINCE);
         assertThat(instance).as("the provincial 处非办 co-investigates; it needs no copy besides")
             .isNotWaitingAt(TASK_ACKNOWLEDGE_CROSS_REGION_COPY);
@@ -312,19 +313,19 @@ class LeadDisposalProcessTest {
     void promisedReturnsAreSuspectedIllegalFundraisingRatedRedAndHandedStraightToThePoliceThenClosedOut() {
         ProcessInstance instance = start();
         // A venue selling "养老公寓" investments with 12 % promised returns; nothing else found against it.
-        verify(instance, VerificationFacts.with("promisedReturns", true, "residentsHoused", 0L, "peopleInvolved", 60L));
+        verify(instance, VerificationFacts.with(VAR_PROMISED_RETURNS, true, VAR_RESIDENTS_HOUSED, 0L, VAR_PEOPLE_INVOLVED, 60L));
 
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
         assertThat(caseExplanation(instance)).isEqualTo("红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资");
-        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
         assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK);
         ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
-        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "toAgency")).isEqualTo("PUBLIC_SECURITY");
-        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), "handOverPurpose")).isEqualTo("TRANSFER_TO_POLICE");
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), CaseHandOverProcess.VAR_TO_AGENCY)).isEqualTo("PUBLIC_SECURITY");
+        assertThat(engine.getRuntimeService().getVariable(handOver.getId(), CaseHandOverProcess.VAR_HAND_OVER_PURPOSE)).isEqualTo("TRANSFER_TO_POLICE");
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
-        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", "FILED", "notes", "以涉嫌非法吸收公众存款立案"));
-        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables("peopleAssisted", 8L, "notes", "纳入特困救助"));
-        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控"));
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, "FILED", CaseProcessNames.VAR_NOTES, "以涉嫌非法吸收公众存款立案"));
+        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables(VAR_PEOPLE_ASSISTED, 8L, CaseProcessNames.VAR_NOTES, "纳入特困救助"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控"));
         signOff(instance, "APPROVE");
 
         assertThat(instance).hasPassed(TASK_TRANSFER_TO_POLICE, TASK_CLOSE_CASE).isEnded();
@@ -335,7 +336,7 @@ class LeadDisposalProcessTest {
     @Test
     void largeFeesUsedIrregularlyByAnInstitutionNotOperatingStablyTakeTheOrangePath() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("prepaidFeesYuan", 900_000L, "prepaidFeesUse", "IRREGULAR", "operationStable", false));
+        verify(instance, VerificationFacts.with(VAR_PREPAID_FEES_YUAN, 900_000L, VAR_PREPAID_FEES_USE, "IRREGULAR", VAR_OPERATION_STABLE, false));
 
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("ORANGE");
         assertThat(caseExplanation(instance)).isEqualTo("橙：大额预付费资金使用不规范，且运营不平稳");
@@ -346,8 +347,8 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredEnterpriseWithLargeFeesIsShownAsAVenueWithItsMeasureUnderWayUntilCloseOut() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "legalForm", "ENTERPRISE",
-            "prepaidFeesYuan", 800_000L, "prepaidFeesUse", "OPERATIONS"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_LEGAL_FORM, "ENTERPRISE",
+            VAR_PREPAID_FEES_YUAN, 800_000L, VAR_PREPAID_FEES_USE, "OPERATIONS"));
 
         assertThat(caseExplanation(instance))
             .isEqualTo("未登记场所（未经登记从事养老服务）：已收取大额预付费，责令退还资金，属企业性质，移交市场监管部门依法查处、取缔")
@@ -355,11 +356,11 @@ class LeadDisposalProcessTest {
         assertThat(unregisteredVenue(instance)).isTrue();
         assertThat(measureUnderWay(instance)).isEqualTo("REFUND_ORDER 责令退还资金");
 
-        complete(task(TASK_ORDER_REFUND, instance), withVariables("refundDeadline", LocalDate.now().plusDays(30).toString(),
-            "notes", "责令退还"));
+        complete(task(TASK_ORDER_REFUND, instance), withVariables(VAR_REFUND_DEADLINE, LocalDate.now().plusDays(30).toString(),
+            CaseProcessNames.VAR_NOTES, "责令退还"));
         confirmReceipt(instance, "MARKET_REGULATION-" + CHENGGUAN);
         assertThat(measureUnderWay(instance)).isEqualTo("INVESTIGATE_AND_BAN 查处取缔");
-        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables("notes", "查处取缔"));
+        complete(task(TASK_INVESTIGATE_AND_BAN, instance), withVariables(CaseProcessNames.VAR_NOTES, "查处取缔"));
         signOff(instance, "APPROVE");
 
         assertThat(instance).isEnded();
@@ -370,15 +371,15 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredVenueWithoutLargeFeesIsShownAsUrgedToRegister() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "prepaidFeesYuan", 20_000L, "prepaidFeesUse", "OPERATIONS",
-            "branchesOpened12m", 3L));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_PREPAID_FEES_YUAN, 20_000L, VAR_PREPAID_FEES_USE, "OPERATIONS",
+            VAR_BRANCHES_OPENED_12M, 3L));
 
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("YELLOW");
         assertThat(caseExplanation(instance)).isEqualTo(
             "未登记场所（未经登记从事养老服务）：未收取大额预付费，督促依法办理登记并跟踪检查；黄：近一年分支机构、服务网点扩张过快");
         assertThat(unregisteredVenue(instance)).isTrue();
         assertThat(measureUnderWay(instance)).isEqualTo("URGE_REGISTRATION 督促办理登记");
-        complete(task(TASK_URGE_REGISTRATION, instance), withVariables("followUpDays", 30L, "notes", "督促办理民非登记"));
+        complete(task(TASK_URGE_REGISTRATION, instance), withVariables(VAR_FOLLOW_UP_DAYS, 30L, CaseProcessNames.VAR_NOTES, "督促办理民非登记"));
         execute(job(instance));
         assertThat(measureUnderWay(instance)).isEqualTo("FOLLOW_UP_CHECK 跟踪检查");
     }
@@ -386,8 +387,8 @@ class LeadDisposalProcessTest {
     @Test
     void anUnregisteredVenueSuspectedOfACrimeGoesDownTheRedPathAndSaysItIsAVenue() {
         ProcessInstance instance = start();
-        verify(instance, VerificationFacts.with("registered", false, "suspectedCrime", true, "prepaidFeesYuan", 800_000L,
-            "prepaidFeesUse", "OPERATIONS"));
+        verify(instance, VerificationFacts.with(VAR_REGISTERED, false, VAR_SUSPECTED_CRIME, true, VAR_PREPAID_FEES_YUAN, 800_000L,
+            VAR_PREPAID_FEES_USE, "OPERATIONS"));
 
         assertThat(caseExplanation(instance)).isEqualTo("红：涉嫌非法集资、诈骗等犯罪；未登记场所（未经登记从事养老服务）：按红色处置");
         assertThat(instance).isWaitingAt(TASK_NOTIFY_COUNTY_GOVERNMENT);
@@ -419,13 +420,13 @@ class LeadDisposalProcessTest {
 
     private void signOff(ProcessInstance instance, String decision) {
         assertThat(instance).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT);
-        complete(task(TASK_SIGN_OFF_CLOSE_OUT, instance), withVariables("signOffDecision", decision, "notes", "审核意见"));
+        complete(task(TASK_SIGN_OFF_CLOSE_OUT, instance), withVariables(VAR_SIGN_OFF_DECISION, decision, CaseProcessNames.VAR_NOTES, "审核意见"));
     }
 
     private void refund(ProcessInstance instance, long amount, long people) {
         assertThat(task(TASK_RECORD_REFUND_TRANCHE, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
-        complete(task(TASK_RECORD_REFUND_TRANCHE, instance), withVariables("trancheAmountYuan", amount, "tranchePeople", people,
-            "tranchePaidOn", LocalDate.now().toString()));
+        complete(task(TASK_RECORD_REFUND_TRANCHE, instance), withVariables(CaseProcessNames.VAR_TRANCHE_AMOUNT_YUAN, amount, CaseProcessNames.VAR_TRANCHE_PEOPLE, people,
+            VAR_TRANCHE_PAID_ON, LocalDate.now().toString()));
     }
 
     /** The receiving unit signs for the transfer in the called CaseHandOver process. */
@@ -433,21 +434,21 @@ class LeadDisposalProcessTest {
         ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
         assertThat(handOver).isWaitingAt(CaseHandOverProcess.TASK_CONFIRM_RECEIPT);
         assertThat(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver)).hasCandidateGroup(receivingGroup);
-        complete(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver), withVariables("notes", "已签收，回执号 2026-001"));
+        complete(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver), withVariables(CaseProcessNames.VAR_NOTES, "已签收，回执号 2026-001"));
         assertThat(handOver).isEnded();
     }
 
     private void completeRedMeasures(ProcessInstance instance, String policeDecision) {
         assertThat(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
-        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables("notes", "向县政府和政法委通报"));
+        complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
         assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE,
             TASK_CONTROL_STABILITY_RISK);
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
-        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables("policeDecision", policeDecision, "notes", "已立案侦查"));
+        complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, policeDecision, CaseProcessNames.VAR_NOTES, "已立案侦查"));
         assertThat(task(TASK_RESETTLE_RESIDENTS, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
-        complete(task(TASK_RESETTLE_RESIDENTS, instance), withVariables("residentsResettled", 20L, "notes", "已妥善安置"));
-        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables("peopleAssisted", 12L, "notes", "纳入低保"));
-        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables("notes", "稳控"));
+        complete(task(TASK_RESETTLE_RESIDENTS, instance), withVariables(VAR_RESIDENTS_RESETTLED, 20L, CaseProcessNames.VAR_NOTES, "已妥善安置"));
+        complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables(VAR_PEOPLE_ASSISTED, 12L, CaseProcessNames.VAR_NOTES, "纳入低保"));
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控"));
     }
 
     private long caseId(ProcessInstance instance) {

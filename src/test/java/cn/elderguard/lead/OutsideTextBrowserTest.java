@@ -25,6 +25,7 @@ import cn.elderguard.support.Browser;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * What a member of the public typed never becomes markup in an officer's form (docs/forms.md): a venue
@@ -65,7 +66,7 @@ class OutsideTextBrowserTest {
             "description", "名称里带有网页代码的举报"), Map.of("X-Forwarded-For", "198.51.100.20")).ok();
 
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-            .variableValueEquals(LeadDisposalProcess.VAR_INSTITUTION_NAME, venue).singleResult();
+            .variableValueEquals(CaseProcessNames.VAR_INSTITUTION_NAME, venue).singleResult();
         String taskId = LeadDisposalStarter.verificationTask(engine, instance).getId();
         openTask("hx_mz", taskId);
         browser.screenshot("outside-text-verify-lead");
@@ -82,7 +83,7 @@ class OutsideTextBrowserTest {
 
         List<HistoricVariableUpdate> updates = engine.getHistoryService().createHistoricDetailQuery().variableUpdates()
             .processInstanceId(instance.getId()).list().stream().map(HistoricVariableUpdate.class::cast)
-            .filter(update -> LeadDisposalProcess.VAR_INSTITUTION_NAME.equals(update.getVariableName())).toList();
+            .filter(update -> CaseProcessNames.VAR_INSTITUTION_NAME.equals(update.getVariableName())).toList();
         assertThat(updates).as("the display-only field is not sent back with the form").hasSize(1);
     }
 

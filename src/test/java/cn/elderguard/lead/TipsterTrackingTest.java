@@ -28,6 +28,7 @@ import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.VerificationFacts;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * What a tipster sees with the tracking code at each step (docs/tracking.md): 已受理; 核查中 once an officer
@@ -148,7 +149,7 @@ class TipsterTrackingTest {
 
     private ProcessInstance instanceOf(String venue) {
         return engine.getRuntimeService().createProcessInstanceQuery()
-            .variableValueEquals(LeadDisposalProcess.VAR_INSTITUTION_NAME, venue).singleResult();
+            .variableValueEquals(CaseProcessNames.VAR_INSTITUTION_NAME, venue).singleResult();
     }
 
     private void assertStatus(String code, String status, String label) {

@@ -27,10 +27,10 @@ class LeadPriorityDecisionTest {
     static void parse() throws IOException {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream in = new FileInputStream("bpmn/LeadPriority.dmn")) {
-            priority = dmn.parseDecision("LeadPriority", in);
+            priority = dmn.parseDecision(LeadPriorityDecision.KEY, in);
         }
         try (InputStream in = new FileInputStream("bpmn/RiskRating.dmn")) {
-            largePrepaidFees = dmn.parseDecision("LargePrepaidFees", in);
+            largePrepaidFees = dmn.parseDecision(RiskRatingDecision.LARGE_PREPAID_FEES_KEY, in);
         }
     }
 

@@ -43,7 +43,7 @@ class RiskRatingDecisionTest {
     static void parse() throws IOException {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream in = new FileInputStream("bpmn/RiskRating.dmn")) {
-            riskRating = dmn.parseDecision("RiskRating", in);
+            riskRating = dmn.parseDecision(RiskRatingDecision.KEY, in);
         }
     }
 
@@ -71,7 +71,7 @@ class RiskRatingDecisionTest {
         Map<String, Object> facts = clean();
         change.accept(facts);
         DmnDecisionResult result = dmn.evaluateDecision(riskRating, facts);
-        return result.getResultList().stream().map(row -> row.get("riskLevel") + "|" + row.get("reason")).toList();
+        return result.getResultList().stream().map(row -> row.get(RiskRatingDecision.OUTPUT_RISK_LEVEL) + "|" + row.get(RiskRatingDecision.OUTPUT_REASON)).toList();
     }
 
     @Test
@@ -165,9 +165,9 @@ class RiskRatingDecisionTest {
      */
     @Test
     void theLevelIsAClosedListAndTheTableSaysTheMostSevereColourWins() {
-        Decision decision = Dmn.readModelFromFile(new File("bpmn/RiskRating.dmn")).getModelElementById("RiskRating");
+        Decision decision = Dmn.readModelFromFile(new File("bpmn/RiskRating.dmn")).getModelElementById(RiskRatingDecision.KEY);
         DecisionTable table = (DecisionTable) decision.getExpression();
-        Output level = table.getOutputs().stream().filter(o -> "riskLevel".equals(o.getName())).findFirst().orElseThrow();
+        Output level = table.getOutputs().stream().filter(o -> RiskRatingDecision.OUTPUT_RISK_LEVEL.equals(o.getName())).findFirst().orElseThrow();
         List<String> mostSevereFirst = new ArrayList<>(Arrays.stream(RiskLevel.values()).map(l -> "\"" + l.name() + "\"").toList());
         Collections.reverse(mostSevereFirst);
 

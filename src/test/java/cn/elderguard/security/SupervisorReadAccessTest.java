@@ -21,10 +21,10 @@ import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.RegionCode;
-import cn.elderguard.organisation.RouteToUnitListener;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * The read grants every user task gets: its unit's supervisors read the task, its unit and supervisors
@@ -64,7 +64,7 @@ class SupervisorReadAccessTest {
         // Task_A and Task_B are created in the starting command, before anything is flushed.
         long caseId = LeadDisposalStarter.openCase(engine, Agency.MARKET_REGULATION, CHENGGUAN, "并行任务测试机构");
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key, Long.toString(caseId),
-            Map.of(RouteToUnitListener.JURISDICTION, CHENGGUAN, RouteToUnitListener.RESPONSIBLE_AGENCY, Agency.MARKET_REGULATION.name()));
+            Map.of(CaseProcessNames.VAR_JURISDICTION, CHENGGUAN, CaseProcessNames.VAR_RESPONSIBLE_AGENCY, Agency.MARKET_REGULATION.name()));
         List<Task> parallel = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
         assertThat(parallel).hasSize(2);
         parallel.forEach(task -> assertThat(readers(Resources.TASK, task.getId())).containsExactlyInAnyOrderElementsOf(supervisors));

@@ -13,8 +13,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.RouteToUnitListener;
 import cn.elderguard.system.GeneratedIds;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * Opens a real case (an unregistered venue and its open case, as intake leaves them) and starts its
@@ -32,8 +32,8 @@ public final class LeadDisposalStarter {
     public static ProcessInstance start(ProcessEngine engine, Agency agency, String region, String institutionName) {
         long caseId = openCase(engine, agency, region, institutionName);
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(LeadDisposalProcess.KEY, Long.toString(caseId),
-            Map.of(RouteToUnitListener.JURISDICTION, region, RouteToUnitListener.RESPONSIBLE_AGENCY, agency.name(),
-                LeadDisposalProcess.VAR_INSTITUTION_NAME, institutionName));
+            Map.of(CaseProcessNames.VAR_JURISDICTION, region, CaseProcessNames.VAR_RESPONSIBLE_AGENCY, agency.name(),
+                CaseProcessNames.VAR_INSTITUTION_NAME, institutionName));
         EngineJobRows.jdbc(engine).sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
         return instance;
     }

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.RouteToUnitListener;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
  * Walks LeadDisposal cases of any version to a chosen wait state and on to their end, answering every task with
@@ -89,8 +89,8 @@ public final class LeadDisposalWalker {
         String institution = "迁移测试机构-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         long caseId = LeadDisposalStarter.openCase(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.DONGJIE, institution);
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceById(processDefinitionId, Long.toString(caseId),
-            Map.of(RouteToUnitListener.JURISDICTION, DemoOrganisation.DONGJIE, RouteToUnitListener.RESPONSIBLE_AGENCY, Agency.CIVIL_AFFAIRS.name(),
-                VAR_INSTITUTION_NAME, institution));
+            Map.of(CaseProcessNames.VAR_JURISDICTION, DemoOrganisation.DONGJIE, CaseProcessNames.VAR_RESPONSIBLE_AGENCY, Agency.CIVIL_AFFAIRS.name(),
+                CaseProcessNames.VAR_INSTITUTION_NAME, institution));
         EngineJobRows.jdbc(engine).sql("UPDATE EG_CASE SET PROCESS_INSTANCE_ID = ? WHERE ID = ?").params(instance.getId(), caseId).update();
         return instance;
     }

@@ -35,8 +35,10 @@ import cn.elderguard.engine.TaskProperties;
  * A model, its backing class (e.g. LeadDisposalProcess), forms/ and the service levels cannot drift apart. Plain
  * reading of files and reflection, no engine: each check returns its violations, each naming the file, the element
  * and what to do, so that ModelContractTest can run it on the shipped models and on fixtures alike.
- * In a backing class, {@code KEY} is the process id, {@code FORM_*} form ids, {@code VAR_*} variable names and
- * every other String constant an element id (flow node or sequence flow).
+ * In a backing class, {@code KEY} is the process id, {@code FORM_*} form ids, {@code VAR_*} variable names,
+ * {@code BEAN_*} the names of beans the model calls (engine/ModelBean) and every other String constant an element id
+ * (flow node or sequence flow). Names every case process shares are in one class of their own (engine/CaseProcessNames).
+ * A decision's class has {@code KEY}/{@code *_KEY} constants for decision ids and the others for output names.
  */
 public final class ModelContract {
 
@@ -86,7 +88,7 @@ public final class ModelContract {
         constants.forEach((name, value) -> {
             if (name.startsWith("FORM_")) {
                 formConstants.add(value);
-            } else if (!name.equals("KEY") && !name.startsWith("VAR_")) {
+            } else if (!name.equals("KEY") && !name.startsWith("VAR_") && !name.startsWith("BEAN_")) {
                 elementConstants.add(value);
                 if (!elements.contains(value)) {
                     violations.add(file + ": " + owner + "." + name + " = " + value + " names no element of the model;"
@@ -138,6 +140,149 @@ public final class ModelContract {
                 violations.add(where + ": property " + name + " = " + value + " is not " + RouteToUnitListener.LEADERS + "; use it or remove the property");
             }
         }
+    }
+
+    /**
+     * The variables and beans of a model against its backing class and the shared one: every variable the model, its
+     * forms and its decisions' inputs name has a VAR_ constant, so does every variable it passes to a called process
+     * (in that process's class), every bean it names has a BEAN_ constant, and every BEAN_ constant is a bean it names.
+     *
+     * @param backingByKey process key → backing class, for the variables passed to called processes
+     */
+    public List<String> checkNames(Path model, Class<?> backing, Class<?> shared, Map<String, Class<?>> backingByKey) {
+        List<String> violations = new ArrayList<>();
+        String file = model.getFileName().toString();
+        String owner = backing.getSimpleName();
+        ModelNames.Usage usage = ModelNames.usage(model);
+        Set<String> variables = new TreeSet<>(variablesOf(model, usage));
+        Set<String> declared = values(backing, "VAR_");
+        declared.addAll(values(shared, "VAR_"));
+        for (String variable : variables) {
+            if (!declared.contains(variable)) {
+                violations.add(file + ": variable " + variable + " has no VAR_ constant in " + owner + " (or " + shared.getSimpleName()
+                    + " if every case process has it); add one");
+            }
+        }
+        usage.passedTo().forEach((calledKey, passed) -> {
+            Class<?> called = backingByKey.get(calledKey);
+            if (called == null) {
+                return;
+            }
+            Set<String> calledDeclared = values(called, "VAR_");
+            calledDeclared.addAll(values(shared, "VAR_"));
+            passed.stream().filter(variable -> !calledDeclared.contains(variable)).forEach(variable -> violations.add(file
+                + ": variable " + variable + " passed to " + calledKey + " has no VAR_ constant in " + called.getSimpleName() + "; add one"));
+        });
+        Set<String> beans = values(backing, "BEAN_");
+        Set<String> sharedBeans = values(shared, "BEAN_");
+        for (String bean : usage.beans()) {
+            if (!beans.contains(bean) && !sharedBeans.contains(bean)) {
+                violations.add(file + ": bean " + bean + " has no BEAN_ constant in " + owner + "; add one and use it in the bean's @ModelBean");
+            }
+        }
+        for (String bean : beans) {
+            if (!usage.beans().contains(bean)) {
+                violations.add(owner + ": BEAN_ constant " + bean + " names no bean " + file + " uses; remove it or use the bean");
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * VAR_ constants that name nothing: every variable constant of the classes is a variable some model, form or
+     * decision input names, or one the application sets ({@code setByApplication}, engine/ApplicationVariables).
+     */
+    public List<String> unusedVariables(Collection<Class<?>> classes, Collection<Path> models, Set<String> setByApplication) {
+        Set<String> used = new TreeSet<>(setByApplication);
+        for (Path model : models) {
+            ModelNames.Usage usage = ModelNames.usage(model);
+            used.addAll(variablesOf(model, usage));
+            usage.passedTo().values().forEach(used::addAll);
+        }
+        List<String> violations = new ArrayList<>();
+        for (Class<?> type : classes) {
+            constants(type).forEach((name, value) -> {
+                if (name.startsWith("VAR_") && !used.contains(value)) {
+                    violations.add(type.getSimpleName() + "." + name + " = " + value + " is no variable of a model, form or decision,"
+                        + " nor one the application sets; remove it or declare it where the application sets it");
+                }
+            });
+        }
+        return violations;
+    }
+
+    /**
+     * A decision table file against its class: every decision has a {@code KEY}/{@code *_KEY} constant, every such
+     * constant names a decision of the file, every other constant an output of one.
+     */
+    public static List<String> checkDecisions(Path dmn, Class<?> backing) {
+        List<String> violations = new ArrayList<>();
+        String file = dmn.getFileName().toString();
+        String owner = backing.getSimpleName();
+        Map<String, Set<String>> outputs = ModelNames.decisionOutputs(dmn);
+        Set<String> allOutputs = new TreeSet<>();
+        outputs.values().forEach(allOutputs::addAll);
+        Set<String> keys = new TreeSet<>();
+        constants(backing).forEach((name, value) -> {
+            if (name.equals("KEY") || name.endsWith("_KEY")) {
+                keys.add(value);
+                if (!outputs.containsKey(value)) {
+                    violations.add(file + ": " + owner + "." + name + " = " + value + " names no decision of the file; make it the decision's id");
+                }
+            } else if (!allOutputs.contains(value)) {
+                violations.add(file + ": " + owner + "." + name + " = " + value + " names no output of the file's decisions; make it the output's name");
+            }
+        });
+        outputs.keySet().stream().filter(decision -> !keys.contains(decision)).forEach(decision ->
+            violations.add(file + ": decision " + decision + " has no KEY constant in " + owner + "; add one"));
+        return violations;
+    }
+
+    /** A model's variables: its own, its forms' fields, and the inputs of the decision files it calls (bpmn/*.dmn beside it). */
+    private Set<String> variablesOf(Path model, ModelNames.Usage usage) {
+        Set<String> variables = new TreeSet<>(usage.variables());
+        Map<String, Set<String>> keys = formKeys();
+        usage.formRefs().forEach(form -> variables.addAll(keys.getOrDefault(form, Set.of())));
+        if (!usage.decisionRefs().isEmpty()) {
+            try (Stream<Path> files = Files.list(model.toAbsolutePath().getParent())) {
+                for (Path dmn : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
+                    Map<String, Set<String>> inputs = ModelNames.decisionInputs(dmn);
+                    if (usage.decisionRefs().stream().anyMatch(inputs::containsKey)) {
+                        inputs.values().forEach(variables::addAll);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return variables;
+    }
+
+    /** Form id → the keys of its fields. */
+    private Map<String, Set<String>> formKeys() {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String file : formIds().values()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode form = json.readTree(Files.readString(forms.resolve(file)));
+                Set<String> fields = new TreeSet<>();
+                form.findValues("key").forEach(key -> fields.add(key.asText()));
+                keys.put(form.path("id").asText(), fields);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return keys;
+    }
+
+    private static Set<String> values(Class<?> type, String prefix) {
+        Set<String> values = new TreeSet<>();
+        constants(type).forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                values.add(value);
+            }
+        });
+        return values;
     }
 
     /** Forms no backing class declares: a form is used by some process, so its id is a constant of that process's class. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,9 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+import org.springframework.core.type.filter.TypeFilter;
+import org.springframework.util.PatternMatchUtils;
 
 import cn.elderguard.support.ProcessCoverage;
 import cn.elderguard.support.ProcessCoverageGate;
+import cn.elderguard.support.ProcessCoverageSettings;
 
 /**
  * Every process in bpmn/ is named by a process test class ({@link ProcessCoverage}), whose gate fails the build unless
@@ -48,6 +53,16 @@ class ProcessCoverageTest {
         assertThat(processes).isNotEmpty().allSatisfy(key -> assertThat(gatedBy)
             .as("process %s: no test class names it in @ProcessCoverage; write its process test (a test per path)", key).containsKey(key));
         assertThat(gatedBy.keySet()).as("@ProcessCoverage names a process that bpmn/ does not have").isSubsetOf(processes);
+    }
+
+    @Test
+    void theLibraryTracksExactlyTheClassesThatNameTheirProcesses() {
+        Set<String> named = testClasses(new AnnotationTypeFilter(ProcessCoverage.class));
+        Set<String> matched = testClasses(new RegexPatternTypeFilter(Pattern.compile(".*ProcessTest")));
+
+        assertThat(named).isNotEmpty().allSatisfy(name -> assertThat(PatternMatchUtils.simpleMatch(ProcessCoverageSettings.PROCESS_TEST_CLASSES, name))
+            .as("%s names processes but the coverage library does not track it; rename it to end in ProcessTest", name).isTrue());
+        assertThat(named).as("a *ProcessTest class without @ProcessCoverage").containsAll(matched);
     }
 
     @Test
@@ -83,16 +98,21 @@ class ProcessCoverageTest {
 
     /** Process key → the test classes that name it. */
     private static Map<String, Set<String>> gatedBy() throws ClassNotFoundException {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessCoverage.class));
         Map<String, Set<String>> gatedBy = new TreeMap<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents("cn.elderguard")) {
-            Class<?> testClass = Class.forName(candidate.getBeanClassName());
+        for (String name : testClasses(new AnnotationTypeFilter(ProcessCoverage.class))) {
+            Class<?> testClass = Class.forName(name);
             for (String key : testClass.getAnnotation(ProcessCoverage.class).value()) {
                 gatedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(testClass.getSimpleName());
             }
         }
         return gatedBy;
+    }
+
+    private static Set<String> testClasses(TypeFilter filter) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(filter);
+        return scanner.findCandidateComponents("cn.elderguard").stream().map(BeanDefinition::getBeanClassName)
+            .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> processKeys() throws IOException {

@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A process test class: the processes (keys) whose every flow node and sequence flow its tests must walk. The
- * coverage library records what the class's tests pass; {@link ProcessCoverageGate} fails the class after its last
- * test when a named process is not covered in full, and writes the library's report under
- * target/process-test-coverage/. Every process in bpmn/ must be named by some class (ProcessCoverageTest).
+ * A process test class (one per model, named *ProcessTest): the processes whose every flow node and sequence flow its
+ * tests must walk. After its last test the coverage library fails the class below 100 % of the models it touched and
+ * writes its report to target/process-test-coverage/&lt;class&gt;/; {@link ProcessCoverageGate} then holds each
+ * named process to 100 % on its own. Every process in bpmn/ must be named by some class (admin/ProcessCoverageTest).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

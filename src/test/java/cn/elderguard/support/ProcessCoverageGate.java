@@ -1,7 +1,10 @@
 package cn.elderguard.support;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,63 +20,68 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.community.process_test_coverage.core.export.CoverageStateJsonExporter;
+import org.camunda.community.process_test_coverage.core.export.CoverageStateResult;
 import org.camunda.community.process_test_coverage.core.model.Coverage;
-import org.camunda.community.process_test_coverage.core.model.DefaultCollector;
 import org.camunda.community.process_test_coverage.core.model.Event;
 import org.camunda.community.process_test_coverage.core.model.Model;
-import org.camunda.community.process_test_coverage.engine.platform7.ExecutionContextModelProvider;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
-import org.camunda.community.process_test_coverage.spring_test.common.BaseProcessEngineCoverageTestExecutionListener;
+import org.camunda.community.process_test_coverage.report.CoverageReportUtil;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
 
 /**
- * The coverage library's test listener (spring-test, platform 7) with a gate per model. The library records every
- * flow node and sequence flow the class's tests pass, writes its report and holds the class's combined figure to
- * the minimum in {@link ProcessCoverageSettings}; that figure only counts models the class touched and can hide
- * one model under another, so each process named by {@link ProcessCoverage} must also reach 100 % on its own
- * (the library's per-model figure), and the failure names the model and the elements no test passed.
+ * The coverage gate. The coverage library's own listener (registered by its jar for every Spring test, limited to
+ * process test classes by {@link ProcessCoverageSettings}) records what a class's tests pass and writes
+ * target/process-test-coverage/&lt;class&gt;/report.json (and report.html). After it, this reads the library's result
+ * back and requires the library's figure for each process named by {@link ProcessCoverage} to be 100 % (flow nodes
+ * and sequence flows of that model alone), naming the model and the elements no test passed.
  */
-public class ProcessCoverageGate extends BaseProcessEngineCoverageTestExecutionListener {
+public class ProcessCoverageGate implements TestExecutionListener, Ordered {
 
-    private final DefaultCollector collector = new DefaultCollector(new ExecutionContextModelProvider());
-
+    /** Next to the library's listener (lowest precedence): before it when a class starts, after it when it ends. */
     @Override
-    protected DefaultCollector getCoverageCollector() {
-        return collector;
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 
     @Override
-    public void beforeTestClass(TestContext testContext) {
-        super.beforeTestClass(testContext);
-        new ProcessEngineAdapter(engine(testContext), collector).initializeListeners();
+    public void beforeTestClass(TestContext testContext) throws IOException {
+        Files.deleteIfExists(report(testContext.getTestClass()));
     }
 
     @Override
-    public void afterTestClass(TestContext testContext) {
-        ProcessCoverage gated = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestClass(), ProcessCoverage.class);
-        List<String> gaps = gated == null ? List.of() : gaps(collector.getActiveSuite(), collector.getModels(), List.of(gated.value()));
-        AssertionError combined = null;
-        try {
-            super.afterTestClass(testContext);
-        } catch (AssertionError e) {
-            combined = e;
-        } finally {
-            // The engine's listeners are shared by the whole context: what later classes run is not this class's.
-            new ProcessEngineAdapter(engine(testContext), event -> { }).initializeListeners();
+    public void afterTestClass(TestContext testContext) throws IOException {
+        Class<?> testClass = testContext.getTestClass();
+        // The engine's coverage listener is shared by the context: what later classes run is no process test's.
+        detach(testContext.getApplicationContext().getBean(ProcessEngine.class));
+        ProcessCoverage gated = AnnotatedElementUtils.findMergedAnnotation(testClass, ProcessCoverage.class);
+        if (gated == null) {
+            return;
         }
+        Path report = report(testClass);
+        if (!Files.exists(report)) {
+            throw new AssertionError(testClass.getName() + ": the coverage library wrote no " + report
+                + "; a process test class's name must match " + ProcessCoverageSettings.PROCESS_TEST_CLASSES);
+        }
+        CoverageStateResult result = CoverageStateJsonExporter.readCoverageStateResult(Files.readString(report));
+        List<String> gaps = gaps(result, result.getModels(), List.of(gated.value()));
         if (!gaps.isEmpty()) {
-            AssertionError failure = new AssertionError(testContext.getTestClass().getSimpleName()
-                + " does not walk every flow node and sequence flow (report: target/process-test-coverage/):\n  "
-                + String.join("\n  ", gaps));
-            if (combined != null) {
-                failure.addSuppressed(combined);
-            }
-            throw failure;
+            throw new AssertionError(testClass.getSimpleName() + " does not walk every flow node and sequence flow (report: "
+                + report.resolveSibling("report.html") + "):\n  " + String.join("\n  ", gaps));
         }
-        if (combined != null) {
-            throw combined;
-        }
+    }
+
+    /** Points the library's engine listener at a collector that keeps nothing. */
+    static void detach(ProcessEngine engine) {
+        new ProcessEngineAdapter(engine, event -> { }).initializeListeners();
+    }
+
+    /** Where the library writes a class's result (its default report directory). */
+    static Path report(Class<?> testClass) {
+        return Path.of(CoverageReportUtil.TARGET_DIR_ROOT, testClass.getName(), "report.json");
     }
 
     /**
@@ -90,9 +98,8 @@ public class ProcessCoverageGate extends BaseProcessEngineCoverageTestExecutionL
             }
             double figure = coverage.calculateCoverage(model);
             if (figure < 1.0) {
-                Set<String> passed = coverage.getEventsDistinct(key).stream().map(Event::getDefinitionKey).collect(Collectors.toSet());
                 Set<String> missing = elements(model.getXml(), key);
-                missing.removeAll(passed);
+                missing.removeAll(coverage.getEventsDistinct(key).stream().map(Event::getDefinitionKey).collect(Collectors.toSet()));
                 gaps.add(String.format(Locale.ROOT, "%s: %.1f %% of %d elements; not passed: %s", key, figure * 100,
                     model.getTotalElementCount(), missing));
             }
@@ -118,9 +125,5 @@ public class ProcessCoverageGate extends BaseProcessEngineCoverageTestExecutionL
             parent = parent.getParentElement();
         }
         return parent == null ? null : ((Process) parent).getId();
-    }
-
-    private static ProcessEngine engine(TestContext testContext) {
-        return testContext.getApplicationContext().getBean(ProcessEngine.class);
     }
 }

@@ -1,6 +1,8 @@
 package cn.elderguard.admin;
 
+import static cn.elderguard.notification.DailyDigestProcess.END_EVENT_DIGESTS_SENT;
 import static cn.elderguard.notification.DailyDigestProcess.KEY;
+import static cn.elderguard.notification.DailyDigestProcess.SEQUENCE_FLOW_TO_DIGESTS_SENT;
 import static cn.elderguard.notification.DailyDigestProcess.SEQUENCE_FLOW_TO_SEND_DIGESTS;
 import static cn.elderguard.notification.DailyDigestProcess.START_EVENT_EVERY_MORNING;
 import static cn.elderguard.notification.DailyDigestProcess.TASK_SEND_DAILY_DIGESTS;
@@ -71,7 +73,7 @@ class ProcessCoverageTest {
         Suite suite = suite(START_EVENT_EVERY_MORNING, SEQUENCE_FLOW_TO_SEND_DIGESTS);
 
         assertThat(ProcessCoverageGate.gaps(suite, List.of(model), List.of(KEY, "NeverStarted"))).containsExactly(
-            KEY + ": 40.0 % of 5 elements; not passed: [EndEvent_DigestsSent, SequenceFlow_ToDigestsSent, Task_SendDailyDigests]",
+            KEY + ": 40.0 % of 5 elements; not passed: " + List.of(END_EVENT_DIGESTS_SENT, SEQUENCE_FLOW_TO_DIGESTS_SENT, TASK_SEND_DAILY_DIGESTS),
             "NeverStarted: no test started it");
     }
 
@@ -79,7 +81,7 @@ class ProcessCoverageTest {
     void aModelWalkedInFullPassesTheGate() throws Exception {
         Model model = new Model(KEY, 5, "1", Files.readString(Path.of("bpmn/DailyDigest.bpmn")));
         Suite suite = suite(START_EVENT_EVERY_MORNING, SEQUENCE_FLOW_TO_SEND_DIGESTS, TASK_SEND_DAILY_DIGESTS,
-            "SequenceFlow_ToDigestsSent", "EndEvent_DigestsSent");
+            SEQUENCE_FLOW_TO_DIGESTS_SENT, END_EVENT_DIGESTS_SENT);
 
         assertThat(ProcessCoverageGate.gaps(suite, List.of(model), List.of(KEY))).isEmpty();
     }

@@ -18,29 +18,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -50,17 +37,16 @@ import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.support.ProcessCoverage;
 import cn.elderguard.support.VerificationFacts;
 
 /**
  * Every path of LeadDisposal (and of the CaseHandOver it calls), with the unit each task is routed to.
  * The cases are elder-care venues in 东街社区: their sector unit is 城关镇民政办 (CIVIL_AFFAIRS-999001001000).
- * After all tests, every flow node of both models must have been passed by the instances started here.
+ * After all tests, every flow node and sequence flow of both models must have been passed (ProcessCoverageGate).
  */
 @ElderGuardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessCoverage({ KEY, CaseHandOverProcess.KEY })
 class LeadDisposalProcessTest {
 
     static final String CIVIL_AFFAIRS = "CIVIL_AFFAIRS-" + CHENGGUAN;
@@ -78,8 +64,6 @@ class LeadDisposalProcessTest {
 
     @Autowired
     ObjectMapper json;
-
-    final List<String> started = new ArrayList<>();
 
     @BeforeEach
     void useThisEngine() {
@@ -408,9 +392,7 @@ class LeadDisposalProcessTest {
     // --- the walk's steps ----------------------------------------------------------------------------
 
     private ProcessInstance start() {
-        ProcessInstance instance = LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DONGJIE);
-        started.add(instance.getId());
-        return instance;
+        return LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DONGJIE);
     }
 
     private void verify(ProcessInstance instance, Map<String, Object> facts) {
@@ -477,31 +459,5 @@ class LeadDisposalProcessTest {
 
     private long upwardReports(ProcessInstance instance) {
         return jdbc.sql("SELECT COUNT(*) FROM EG_UPWARD_REPORT WHERE CASE_ID = ?").param(caseId(instance)).query(Long.class).single();
-    }
-
-    /** Flow-node coverage gate: every node of LeadDisposal and CaseHandOver was passed by this class's instances. */
-    @AfterAll
-    void everyFlowNodeOfBothModelsWasWalked() {
-        Map<String, Set<String>> passed = new HashMap<>();
-        List<String> instances = new ArrayList<>(started);
-        instances.addAll(engine.getHistoryService().createHistoricProcessInstanceQuery().list().stream()
-            .filter(p -> p.getSuperProcessInstanceId() != null && started.contains(p.getSuperProcessInstanceId()))
-            .map(HistoricProcessInstance::getId).toList());
-        for (String id : instances) {
-            for (HistoricActivityInstance activity : engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(id).list()) {
-                String key = activity.getProcessDefinitionKey() != null ? activity.getProcessDefinitionKey()
-                    : engine.getRepositoryService().getProcessDefinition(activity.getProcessDefinitionId()).getKey();
-                passed.computeIfAbsent(key, k -> new TreeSet<>()).add(activity.getActivityId());
-            }
-        }
-        for (String key : List.of(KEY, CaseHandOverProcess.KEY)) {
-            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult().getId();
-            BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition);
-            Set<String> nodes = new TreeSet<>(model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
-            nodes.removeAll(passed.getOrDefault(key, Set.of()));
-            assertThat(nodes).as("flow nodes of %s no test passed", key).isEmpty();
-        }
     }
 }

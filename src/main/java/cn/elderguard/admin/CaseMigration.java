@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,7 +41,10 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.NotFoundException;
@@ -61,14 +65,17 @@ public class CaseMigration {
     private final ManagementService management;
     private final HistoryService history;
     private final JdbcClient jdbc;
+    private final TransactionTemplate probe;
 
     CaseMigration(RepositoryService repository, RuntimeService runtime, ManagementService management, HistoryService history,
-                  JdbcClient jdbc) {
+                  JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
         this.history = history;
         this.jdbc = jdbc;
+        this.probe = new TransactionTemplate(transactions);
+        this.probe.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every deployed version of every process, newest first per process, with its running and failed instances. */
@@ -263,10 +270,46 @@ public class CaseMigration {
         }
     }
 
-    /** The source elements the engine maps by equal id (its own rules: same id, compatible type and scope). */
+    /**
+     * The source elements mapped by equal id: those the engine generates (same id, compatible type, parent scopes
+     * mapped alike), then every other element whose id the target has wherever it now lives. The engine generates no
+     * instruction into a scope the source lacks (a task moved into an added subprocess), although it migrates such an
+     * element and instantiates the new subprocess around it (docs/decisions/031). Pairs the engine refuses are dropped,
+     * as its own generation drops them, and left to the administrator's extra pairs.
+     */
     private Set<String> generatedSources(ProcessDefinition source, ProcessDefinition target) {
-        return runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build().getInstructions().stream()
+        Set<String> ids = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build().getInstructions().stream()
             .map(i -> i.getSourceActivityId()).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> inTarget = new LinkedHashSet<>(names(target).keySet());
+        Set<String> moved = names(source).keySet().stream().filter(id -> inTarget.contains(id) && !ids.contains(id))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+        // Each round drops what the engine refused in the one before; a refusal names its instruction.
+        boolean accepted = moved.isEmpty();
+        for (int round = 0; round < 10 && !accepted && !moved.isEmpty(); round++) {
+            MigrationPlanBuilder builder = runtime.createMigrationPlan(source.getId(), target.getId());
+            ids.forEach(id -> builder.mapActivities(id, id));
+            moved.forEach(id -> builder.mapActivities(id, id));
+            // A refusal marks the transaction it happens in for rollback: probe in one of its own, not the caller's.
+            Set<String> refused = probe.execute(status -> {
+                try {
+                    builder.build();
+                    return Set.<String>of();
+                } catch (MigrationPlanValidationException e) {
+                    status.setRollbackOnly();
+                    return e.getValidationReport().getInstructionReports().stream()
+                        .map(report -> report.getMigrationInstruction().getSourceActivityId()).collect(Collectors.toSet());
+                }
+            });
+            if (refused.isEmpty()) {
+                accepted = true;
+            } else if (!moved.removeAll(refused)) {
+                moved.clear();
+            }
+        }
+        if (accepted) {
+            ids.addAll(moved);
+        }
+        return ids;
     }
 
     private List<ProcessInstance> instancesToMigrate(Plan plan, List<String> chosen) {

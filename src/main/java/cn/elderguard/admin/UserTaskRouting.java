@@ -5,25 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RouteToUnitListener;
+import cn.elderguard.engine.CaseProcessNames;
 
 /**
- * Every user task is offered to a unit: it has the create listener {@code ${routeToUnit}}
- * ({@link RouteToUnitListener}), and its {@code agency} extension property names agencies the organisation knows
- * ({@link Agency}). A task without the listener is offered to nobody; an unknown agency fails the task's creation
- * and strands the case. Whether a jurisdiction has a unit of that agency is data that changes after deployment;
- * routing reports that when the task is created (docs/decisions/025).
+ * Every user task is offered to a unit by the engine's own routing ({@link RouteToUnitListener}, added to every user
+ * task, docs/decisions/031), and the model tells it whom: the task's {@code agency} extension property names agencies
+ * the organisation knows ({@link Agency}), or {@code agencyVariable} names the process variable that holds one. A
+ * task naming neither would fall to the case's responsible agency by accident (or, in a process without that
+ * variable, fail its creation and strand the case); an unknown agency fails the task's creation. Whether a
+ * jurisdiction has a unit of that agency is data that changes after deployment; routing reports that when the task
+ * is created (docs/decisions/025).
  */
 @Component
 class UserTaskRouting implements DeploymentRule {
 
     static final String ID = "user-task-routing";
-    static final String LISTENER = "${routeToUnit}";
 
     @Override
     public String id() {
@@ -43,13 +43,16 @@ class UserTaskRouting implements DeploymentRule {
     }
 
     private static void check(UserTasks task, List<DeploymentViolation> violations) {
-        if (!routed(task)) {
+        if (task.property(RouteToUnitListener.AGENCY_PROPERTY).isEmpty() && task.property(RouteToUnitListener.AGENCY_VARIABLE_PROPERTY).isEmpty()) {
             violations.add(new DeploymentViolation(ID, task.id(),
-                "任务 " + task.label() + " 没有分派到单位：请在 Modeler 的「Task listeners」中添加 Event type 为 create、类型 Delegate expression、"
-                    + "值为 " + LISTENER + " 的监听器，并用扩展属性（Extension properties）agency 指明承办部门（如 CIVIL_AFFAIRS）",
-                "task " + task.id() + " is offered to no unit: add a task listener (Modeler: \"Task listeners\") with event type create,"
-                    + " listener type Delegate expression and value " + LISTENER + ", and name the agency in the extension property agency"
-                    + " (e.g. CIVIL_AFFAIRS)"));
+                "任务 " + task.label() + " 没有指明承办部门：请在 Modeler 的「Extension properties」中添加扩展属性 "
+                    + RouteToUnitListener.AGENCY_PROPERTY + "（如 CIVIL_AFFAIRS，多个用逗号分隔），或添加 "
+                    + RouteToUnitListener.AGENCY_VARIABLE_PROPERTY + " 指明存放部门的流程变量（如 " + CaseProcessNames.VAR_RESPONSIBLE_AGENCY
+                    + "，即受理时认定的行业主管部门）",
+                "task " + task.id() + " names no agency: add the extension property (Modeler: \"Extension properties\") "
+                    + RouteToUnitListener.AGENCY_PROPERTY + " (e.g. CIVIL_AFFAIRS, comma-separated) or "
+                    + RouteToUnitListener.AGENCY_VARIABLE_PROPERTY + " naming the variable that holds the agency (e.g. "
+                    + CaseProcessNames.VAR_RESPONSIBLE_AGENCY + ", the sector agency found at intake)"));
         }
         task.property(RouteToUnitListener.AGENCY_PROPERTY).ifPresent(agencies -> {
             List<String> unknown = Arrays.stream(agencies.split(",")).map(String::trim).filter(name -> !known(name)).toList();
@@ -68,12 +71,6 @@ class UserTaskRouting implements DeploymentRule {
                     + "（交单位领导办理），交承办人员办理时请删去该属性",
                 "task " + task.id() + "'s extension property unitRole is " + role + "; it can only be " + RouteToUnitListener.LEADERS
                     + " (the unit's leaders); remove it to offer the task to the unit's officers")));
-    }
-
-    private static boolean routed(UserTasks task) {
-        ExtensionElements extensions = task.task().getExtensionElements();
-        return extensions != null && extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-            .anyMatch(listener -> "create".equals(listener.getCamundaEvent()) && LISTENER.equals(listener.getCamundaDelegateExpression()));
     }
 
     private static boolean known(String agency) {

@@ -13,7 +13,7 @@ import cn.elderguard.engine.UserTaskListener;
 
 /**
  * Remembers every unit a case's tasks are offered to, so that its people may read the case file through the
- * application as they read the task in Tasklist ({@link CaseAccess}). Runs after the model's routing listener.
+ * application as they read the task in Tasklist ({@link CaseAccess}). Runs after routing (RouteToUnitListener.ORDER).
  */
 @Component
 class RecordCaseUnits implements UserTaskListener {

@@ -4,25 +4,35 @@ import java.util.Arrays;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
+import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.engine.TaskProperties;
-import cn.elderguard.engine.CaseProcessNames;
+import cn.elderguard.engine.UserTaskListener;
 
 /**
- * Offers a user task to the responsible unit (属地负责、行业归口). Used in models as a create listener,
- * {@code camunda:taskListener event="create" delegateExpression="${routeToUnit}"}, and told by the task's
- * extension properties what to route by:
+ * Offers a user task to the responsible unit (属地负责、行业归口). The engine plugin adds it to every user task of
+ * every model as a create listener that runs before all others (grants, deadlines and the case's units read the
+ * candidate groups it sets); models no longer name it (docs/decisions/031). The task's extension properties say
+ * what to route by, and the deployment gate wants {@value #AGENCY_PROPERTY} or {@value #AGENCY_VARIABLE_PROPERTY}
+ * on every user task (rule user-task-routing):
  * <ul>
  *   <li>{@value #AGENCY_PROPERTY}: one or more agencies, comma-separated (e.g. {@code PUBLIC_SECURITY});
  *       without it, {@value #AGENCY_VARIABLE_PROPERTY} names the variable holding the agency, by default
- *       {@value CaseProcessNames#VAR_RESPONSIBLE_AGENCY} (the sector agency found at intake);</li>
+ *       {@value CaseProcessNames#VAR_RESPONSIBLE_AGENCY} (the sector agency found at intake; definitions deployed
+ *       before the rule rely on that default);</li>
  *   <li>{@value #JURISDICTION_VARIABLE_PROPERTY}: the variable holding the region code, by default {@value CaseProcessNames#VAR_JURISDICTION};</li>
  *   <li>{@value #UNIT_ROLE_PROPERTY} {@code = LEADERS}: offer the task to the unit's leaders instead of its officers.</li>
  * </ul>
+ * Definitions deployed before decision 031 still name {@code ${routeToUnit}} on their tasks, so the bean keeps its
+ * model name, and routing twice offers nothing twice.
  */
 @ModelBean(CaseProcessNames.BEAN_ROUTE_TO_UNIT)
-public class RouteToUnitListener implements TaskListener {
+public class RouteToUnitListener implements UserTaskListener {
+
+    /** Before every other create listener (they default to 0). */
+    public static final int ORDER = -100;
 
     public static final String AGENCY_PROPERTY = "agency";
     public static final String AGENCY_VARIABLE_PROPERTY = "agencyVariable";
@@ -37,6 +47,16 @@ public class RouteToUnitListener implements TaskListener {
     }
 
     @Override
+    public String event() {
+        return TaskListener.EVENTNAME_CREATE;
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    @Override
     public void notify(DelegateTask task) {
         String agencies = TaskProperties.get(task, AGENCY_PROPERTY).orElseGet(() ->
             requiredVariable(task, TaskProperties.get(task, AGENCY_VARIABLE_PROPERTY).orElse(CaseProcessNames.VAR_RESPONSIBLE_AGENCY)));
@@ -45,7 +65,13 @@ public class RouteToUnitListener implements TaskListener {
         boolean leaders = TaskProperties.get(task, UNIT_ROLE_PROPERTY).filter(LEADERS::equals).isPresent();
         Arrays.stream(agencies.split(",")).map(String::trim).map(Agency::valueOf).forEach(agency -> {
             Unit unit = routing.route(agency, region);
-            task.addCandidateGroup(leaders ? unit.leaderGroup() : unit.officerGroup());
+            String group = leaders ? unit.leaderGroup() : unit.officerGroup();
+            // A new task's links are in memory: this asks no query.
+            boolean offered = task.getCandidates().stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId()));
+            if (!offered) {
+                task.addCandidateGroup(group);
+            }
         });
     }
 

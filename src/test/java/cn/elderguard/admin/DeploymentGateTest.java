@@ -55,7 +55,6 @@ class DeploymentGateTest {
                 <camunda:properties>
                   <camunda:property name="agency" value="CIVIL_AFFAIRS" />
                 </camunda:properties>
-                <camunda:taskListener delegateExpression="${routeToUnit}" event="create" />
               </bpmn:extensionElements>
             </bpmn:userTask>
             <bpmn:sequenceFlow id="SequenceFlow_ToSampleDone" sourceRef="Task_ReviewSample" targetRef="EndEvent_SampleDone" />
@@ -240,12 +239,12 @@ class DeploymentGateTest {
 
     @Test
     void aTaskNotRoutedToAUnitIsRefused() throws IOException {
-        String unrouted = SAMPLE.replace("<camunda:taskListener delegateExpression=\"${routeToUnit}\" event=\"create\" />", "");
+        String unrouted = SAMPLE.replace("<camunda:property name=\"agency\" value=\"CIVIL_AFFAIRS\" />", "");
 
         JsonNode problems = refused(Map.of("GateSample.bpmn", unrouted, "GateSampleForm.form", SAMPLE_FORM));
 
         assertThat(elements(problems, "GateSample.bpmn")).containsExactly("Task_ReviewSample");
-        assertThat(messages(problems, "GateSample.bpmn")).singleElement().asString().contains(UserTaskRouting.ID).contains("${routeToUnit}");
+        assertThat(messages(problems, "GateSample.bpmn")).singleElement().asString().contains(UserTaskRouting.ID).contains("agencyVariable");
     }
 
     @Test

@@ -146,7 +146,7 @@ class ModelGateDeploymentTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(named).contains("routeToUnit", "closeCase");
+        assertThat(named).contains("recordVerification", "closeCase");
         return named;
     }
 

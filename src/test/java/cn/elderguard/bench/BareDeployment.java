@@ -15,7 +15,7 @@ import cn.elderguard.support.EngineJobRows;
 
 /**
  * Deploys a reference model as bare Camunda runs it: same engine, configuration and database, but without
- * the deadline, notice and grant listeners that UserTaskListenersPlugin puts on every user task of every
+ * the routing, deadline, notice and grant listeners that UserTaskListenersPlugin puts on every user task of every
  * model, which would make the reference measure ElderGuard's task work too. The engine's parser is not
  * reachable, so the listeners are taken off the parsed definition in the deployment cache, where it stays
  * for the run.
@@ -29,14 +29,15 @@ final class BareDeployment {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         // The deployment gate is ElderGuard's too: a bare reference is not a model ElderGuard would accept (no forms,
         // no routing), so it is deployed past the gate, which is put back at once.
+        // The deployment cache runs its own copy of the deployer list (the configuration's has the same deployers).
         List<Deployer> deployers = configuration.getDeployers();
-        List<Deployer> gates = deployers.stream().filter(deployer -> deployer.getClass().getName().startsWith("cn.elderguard.")).toList();
         String deploymentId;
-        deployers.removeAll(gates);
+        configuration.getDeploymentCache().setDeployers(
+            deployers.stream().filter(deployer -> !deployer.getClass().getName().startsWith("cn.elderguard.")).toList());
         try {
             deploymentId = engine.getRepositoryService().createDeployment().addModelInstance(resourceName, model).deploy().getId();
         } finally {
-            deployers.addAll(0, gates);
+            configuration.getDeploymentCache().setDeployers(deployers);
         }
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getId();
         configuration.getCommandExecutorTxRequired().execute(command -> {

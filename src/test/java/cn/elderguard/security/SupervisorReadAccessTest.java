@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +30,7 @@ import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.engine.CaseProcessNames;
+import cn.elderguard.organisation.RouteToUnitListener;
 
 /**
  * The read grants every user task gets: its unit's supervisors read the task, its unit and supervisors
@@ -47,17 +53,17 @@ class SupervisorReadAccessTest {
     void parallelAndLaterTasksOfOneUnitGrantTheCaseOnce() {
         String key = "Grants" + UUID.randomUUID().toString().replace("-", "");
         // Tasks as the deployment gate wants them (docs/modeler.md): routed to the unit, with a form and a due date.
-        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", routedByResponsibleAgency(Bpmn.createExecutableProcess(key)
             .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started").sequenceFlowId("SequenceFlow_ToSplit").parallelGateway("Gateway_Split")
             .sequenceFlowId("SequenceFlow_ToA").userTask("Task_A").camundaFormRef(FORM).camundaFormRefBinding("latest")
-            .camundaDueDate("P5D").camundaTaskListenerDelegateExpression("create", "${routeToUnit}")
+            .camundaDueDate("P5D")
             .sequenceFlowId("SequenceFlow_AToJoin").parallelGateway("Gateway_Join")
             .sequenceFlowId("SequenceFlow_ToC").userTask("Task_C").camundaFormRef(FORM).camundaFormRefBinding("latest")
-            .camundaDueDate("P5D").camundaTaskListenerDelegateExpression("create", "${routeToUnit}")
+            .camundaDueDate("P5D")
             .sequenceFlowId("SequenceFlow_ToEnded").endEvent("EndEvent_Ended")
             .moveToNode("Gateway_Split").sequenceFlowId("SequenceFlow_ToB").userTask("Task_B").camundaFormRef(FORM)
-            .camundaFormRefBinding("latest").camundaDueDate("P5D").camundaTaskListenerDelegateExpression("create", "${routeToUnit}")
-            .sequenceFlowId("SequenceFlow_BToJoin").connectTo("Gateway_Join").done()).deploy();
+            .camundaFormRefBinding("latest").camundaDueDate("P5D")
+            .sequenceFlowId("SequenceFlow_BToJoin").connectTo("Gateway_Join").done())).deploy();
         List<String> supervisors = routing.supervisorGroups(RegionCode.of(CHENGGUAN));
         assertThat(supervisors).isNotEmpty().doesNotContain(UNIT);
 
@@ -89,5 +95,20 @@ class SupervisorReadAccessTest {
     /** The engine grants the candidate group its own READ + TASK_WORK on the task; that one is not ours. */
     private static boolean supervisorsOnly(Authorization grant) {
         return !UNIT.equals(grant.getGroupId());
+    }
+
+    /** Every user task names the variable holding its agency, as the deployment gate wants (rule user-task-routing). */
+    private static BpmnModelInstance routedByResponsibleAgency(BpmnModelInstance model) {
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            CamundaProperty property = model.newInstance(CamundaProperty.class);
+            property.setCamundaName(RouteToUnitListener.AGENCY_VARIABLE_PROPERTY);
+            property.setCamundaValue(CaseProcessNames.VAR_RESPONSIBLE_AGENCY);
+            CamundaProperties properties = model.newInstance(CamundaProperties.class);
+            properties.getCamundaProperties().add(property);
+            ExtensionElements extensions = task.getExtensionElements() != null ? task.getExtensionElements() : model.newInstance(ExtensionElements.class);
+            extensions.addChildElement(properties);
+            task.setExtensionElements(extensions);
+        }
+        return model;
     }
 }

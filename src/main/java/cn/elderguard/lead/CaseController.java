@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.AccessScope;
@@ -30,10 +29,13 @@ class CaseController {
     private final CaseAccess access;
     private final CaseTimeline timeline;
     private final CaseRatings ratings;
+    private final CaseDossiers dossiers;
     private final CurrentUser currentUser;
 
-    CaseController(CaseRepository cases, CaseAccess access, CaseTimeline timeline, CaseRatings ratings, CurrentUser currentUser) {
+    CaseController(CaseRepository cases, CaseAccess access, CaseTimeline timeline, CaseRatings ratings, CaseDossiers dossiers,
+                   CurrentUser currentUser) {
         this.cases = cases;
+        this.dossiers = dossiers;
         this.access = access;
         this.timeline = timeline;
         this.ratings = ratings;
@@ -70,5 +72,11 @@ class CaseController {
     Map<String, Object> get(@PathVariable long id) {
         CaseFile caseFile = access.readable(id);
         return Map.of("case", caseFile, "ratings", ratings.of(id), "timeline", timeline.of(id));
+    }
+
+    /** 案卷: the whole case file (docs/case-file.md); the tipster only for the handling 处非办. */
+    @GetMapping("/{id}/file")
+    CaseDossier file(@PathVariable long id) {
+        return dossiers.of(id);
     }
 }

@@ -3,6 +3,7 @@ package cn.elderguard.lead;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,11 @@ class LeadRepository {
 
     Optional<Lead> byId(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE ID = ?").param(id).query(LeadRepository::map).optional();
+    }
+
+    /** The case's leads, oldest first. */
+    List<Lead> byCase(long caseId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE CASE_ID = ? ORDER BY ID").param(caseId).query(LeadRepository::map).list();
     }
 
     Optional<Lead> byIdempotencyKey(String submittedBy, String key) {

@@ -38,11 +38,19 @@ public class TipsterDirectory {
     public TipsterContact contact(long leadId) {
         Lead lead = leads.byId(leadId).orElseThrow(() -> new NotFoundException(LeadController.NOT_FOUND));
         CaseFile caseFile = access.readable(lead.caseId());
-        Unit handling = routing.route(Agency.CHUFEI_OFFICE, caseFile.jurisdiction());
-        boolean handlingChufei = currentUser.person().map(Person::unit).filter(handling.key()::equals).isPresent();
-        if (!handlingChufei) {
-            throw new AccessDeniedException("举报人信息仅限承办本案的处非办（" + handling.name() + "）查看");
+        if (!handles(caseFile)) {
+            throw new AccessDeniedException("举报人信息仅限承办本案的处非办（" + handling(caseFile).name() + "）查看");
         }
         return leads.tipster(leadId).orElse(new TipsterContact(null, null, null));
+    }
+
+    /** Whether the caller is a member of the 处非办 handling the case, the only people who see its tipsters. */
+    public boolean handles(CaseFile caseFile) {
+        Unit handling = handling(caseFile);
+        return currentUser.person().map(Person::unit).filter(handling.key()::equals).isPresent();
+    }
+
+    private Unit handling(CaseFile caseFile) {
+        return routing.route(Agency.CHUFEI_OFFICE, caseFile.jurisdiction());
     }
 }

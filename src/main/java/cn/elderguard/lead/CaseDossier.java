@@ -19,7 +19,7 @@ import cn.elderguard.ledger.CaseEvent;
  * codes. A lead's tipster is present only for the 处非办 handling the case; for everyone else the field is absent.
  */
 public record CaseDossier(Summary summary, InstitutionRecord institution, List<LeadEntry> leads, List<CaseRatings.Rating> ratings,
-                          CasePriority.Priority priority, List<CaseEvent> timeline, List<CaseEvent> handOvers) {
+                          CasePriority.Priority priority, List<TimelineEntry> timeline, List<TimelineEntry> handOvers) {
 
     /** The case with the names of its jurisdiction and responsible unit. */
     public record Summary(@JsonUnwrapped CaseFile caseFile, String jurisdictionName, String responsibleAgencyLabel,
@@ -37,5 +37,9 @@ public record CaseDossier(Summary summary, InstitutionRecord institution, List<L
                             BigDecimal amountInvolvedYuan, Integer peopleInvolved, LocalDate observedOn, Instant receivedAt,
                             LeadStatus status, String statusLabel, String feedback,
                             @JsonInclude(JsonInclude.Include.NON_NULL) TipsterContact tipster) {
+    }
+
+    /** A line of the timeline with what its kind means and the name of the unit that acted. */
+    public record TimelineEntry(@JsonUnwrapped CaseEvent event, String kindLabel, String unitName) {
     }
 }

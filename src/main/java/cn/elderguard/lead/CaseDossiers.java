@@ -1,6 +1,7 @@
 package cn.elderguard.lead;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -9,11 +10,14 @@ import cn.elderguard.institution.Institution;
 import cn.elderguard.institution.InstitutionRepository;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
+import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.Jurisdiction;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingException;
 import cn.elderguard.organisation.RoutingService;
+import cn.elderguard.organisation.Unit;
+import cn.elderguard.organisation.UnitKey;
 
 /**
  * Assembles a case's 案卷 (docs/case-file.md) for whoever may read the case ({@link CaseAccess}); 404 otherwise. The
@@ -24,6 +28,10 @@ import cn.elderguard.organisation.RoutingService;
 @Service
 public class CaseDossiers {
 
+    private static final Map<CaseEvent.Kind, String> KIND_LABELS = Map.of(CaseEvent.Kind.TASK_COMPLETED, "办结任务",
+        CaseEvent.Kind.MEASURE, "处置措施", CaseEvent.Kind.RATED, "风险评级", CaseEvent.Kind.HANDED_OVER, "移交",
+        CaseEvent.Kind.RECEIVED, "签收回执", CaseEvent.Kind.REPORTED_UPWARD, "上报", CaseEvent.Kind.CLOSED, "销号",
+        CaseEvent.Kind.MIGRATED, "流程版本迁移");
     private static final Set<CaseEvent.Kind> HAND_OVER_KINDS = Set.of(CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.RECEIVED);
 
     private final CaseAccess access;
@@ -71,13 +79,26 @@ public class CaseDossiers {
             lead.jurisdiction().value(), name(lead.jurisdiction()), lead.description(), lead.amountInvolvedYuan(), lead.peopleInvolved(),
             lead.observedOn(), lead.receivedAt(), lead.status(), lead.status().label(), lead.feedback(),
             showTipsters ? leads.tipster(lead.id()).orElse(new LeadSubmission.TipsterContact(null, null, null)) : null)).toList();
-        List<CaseEvent> events = timeline.of(caseId);
+        List<CaseDossier.TimelineEntry> events = timeline.of(caseId).stream()
+            .map(e -> new CaseDossier.TimelineEntry(e, KIND_LABELS.get(e.kind()), unitName(e))).toList();
         return new CaseDossier(summary, record, entries, rated, priority.of(caseFile).orElse(null), events,
-            events.stream().filter(e -> HAND_OVER_KINDS.contains(e.kind())).toList());
+            events.stream().filter(e -> HAND_OVER_KINDS.contains(e.event().kind())).toList());
     }
 
     private String name(RegionCode region) {
         return region == null ? null : organisation.jurisdiction(region).map(Jurisdiction::name).orElse(region.value());
+    }
+
+    private String unitName(CaseEvent event) {
+        if (event.agency() == null || event.regionCode() == null) {
+            return null;
+        }
+        try {
+            Agency agency = Agency.valueOf(event.agency());
+            return organisation.unit(new UnitKey(agency, RegionCode.of(event.regionCode()))).map(Unit::name).orElse(agency.label());
+        } catch (IllegalArgumentException e) {
+            return event.agency();
+        }
     }
 
     private String unitName(CaseFile caseFile) {

@@ -287,6 +287,7 @@ class AuthorizationMatrixTest {
             .replace("/api/cases/{id}", "/api/cases/" + foreign.caseId())
             .replace("/api/institutions/{id}", "/api/institutions/" + foreign.institutionId())
             .replace("{trackingCode}", foreign.trackingCode())
+            .replace("/api/tasks/{taskId}", "/api/tasks/" + foreign.taskId())
             .replace("{code}", DemoOrganisation.HEXICUN)
             .replace("{processKey}", LeadDisposalProcess.KEY).replace("{taskKey}", LeadDisposalProcess.TASK_VERIFY_LEAD)
             .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"))
@@ -492,7 +493,8 @@ class AuthorizationMatrixTest {
         boolean mustRefuse = switch (who) {
             case "anyone" -> false;
             case "person", "engine-scoped" -> !role.person() && !role.admin();
-            case "case-reader" -> !role.person() && !role.admin() || (call.rulePath().equals("/api/cases/" + foreign.caseId()) && !role.readsCase());
+            case "case-reader" -> !role.person() && !role.admin() || (!role.readsCase()
+                && (call.rulePath().matches("/api/cases/" + foreign.caseId() + "(/.*)?") || call.rulePath().startsWith("/api/tasks/")));
             case "intake" -> role.anonymous();
             case "task-work", "task-form", "handling-chufei", "closed" -> true;
             case "self" -> !(role.person() && call.targetsOwnAccount()) && !role.admin();

@@ -262,7 +262,7 @@ function refused(root, status) {
   if (status === 401) {
     message(root, '请先登录', '登录已过期，请重新登录后再查看案卷。');
   } else if (status === 403 || status === 404) {
-    message(root, '无权查看', '案件不存在或不在您的职责范围内。');
+    message(root, '无权查看', '案件或任务不存在，或不在您的职责范围内。');
   } else {
     message(root, '加载失败', '案卷暂时无法加载（' + status + '），请稍后重试。');
   }
@@ -279,11 +279,7 @@ export async function renderCaseFile(root, {caseId, taskId}) {
   if (taskId) {
     const answer = await get('/api/tasks/' + encodeURIComponent(taskId) + '/deadline');
     if (answer.status !== 200) {
-      if (answer.status === 404) {
-        message(root, '无案卷', '该任务不属于您可查看的案件。');
-      } else {
-        refused(root, answer.status);
-      }
+      refused(root, answer.status);
       return;
     }
     deadline = answer.data;

@@ -26,7 +26,7 @@ import cn.elderguard.lead.CasePriority;
 class PriorityFactors implements CasePriority {
 
     /** How the decision's string and boolean inputs read (舆论热度 HIGH → 高). */
-    private static final Map<Object, String> DISPLAY = Map.of("HIGH", "高", "MEDIUM", "中", "LOW", "低", Boolean.TRUE, "是",
+    private static final Map<Object, String> DISPLAY = Map.of("HIGH", "高", "MEDIUM", "中", "LOW", "低", "NONE", "无", Boolean.TRUE, "是",
         Boolean.FALSE, "否");
 
     private final HistoryService history;

@@ -1,0 +1,159 @@
+package cn.elderguard.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.elderguard.support.Api;
+import cn.elderguard.support.Browser;
+import cn.elderguard.support.DemoOrganisation;
+import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.support.VerificationFacts;
+
+/**
+ * The case file in a real browser (docs/case-file.md): 河西镇民政办's officer opens the case's next task in Tasklist
+ * and reads the tip, the institution and the rating explanation in the 案卷 tab; markup in the tip is shown as text;
+ * the page works at 390 px; an officer of another town is told 无权查看.
+ */
+@ElderGuardTest
+class CaseFileBrowserTest {
+
+    static final String DESCRIPTION = "托老所收取会员费并承诺返利<script>window.egInjected = 1</script>"
+        + "<img src=x onerror=\"window.egInjected = 2\">";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theOfficerReadsTheCaseFileInTasklistAndAnotherTownsOfficerMayNot() throws Exception {
+        String venue = "河西村夕阳红托老所-" + UUID.randomUUID().toString().substring(0, 4);
+        String code = Api.anonymous(http).post("/public/api/tips", Map.of(
+            "institution", Map.of("name", venue, "jurisdiction", DemoOrganisation.HEXICUN, "address", "河西村五组 12 号"),
+            "description", DESCRIPTION, "amountInvolvedYuan", 360000, "peopleInvolved", 30,
+            "tipster", Map.of("name", "浏览器举报人", "phone", "13987654321"))).ok().json().path("trackingCode").asText();
+        long caseId = jdbc.sql("SELECT CASE_ID FROM EG_LEAD WHERE TRACKING_CODE = ?").param(code).query(Long.class).single();
+        Task verify = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).singleResult();
+        // The verification itself is the walkthrough's (WalkthroughBrowserTest); here it only produces a rating.
+        engine.getTaskService().complete(verify.getId(), VerificationFacts.with("representativeOrAddressChanges24m", 5,
+            "peopleInvolved", 30, "notes", "实地核查：两年内五次变更法定代表人"));
+        var open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).list();
+        Task next = open.stream().filter(task -> engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> ("CIVIL_AFFAIRS-" + DemoOrganisation.HEXI).equals(link.getGroupId())))
+            .findFirst().orElseThrow(() -> new AssertionError("no task for 河西镇民政办 among " + open.stream()
+                .map(task -> task.getName() + engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                    .map(link -> link.getGroupId()).toList()).toList()));
+
+        WebDriver page = browser.driver();
+        page.manage().window().setSize(new Dimension(1366, 768));
+        page.get(base() + "/camunda/app/tasklist/default/");
+        browser.logIn("hx_mz", DemoOrganisation.PASSWORD);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位待办"));
+        browser.press(By.partialLinkText("本单位待办"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), venue));
+        browser.press(By.xpath("//li[contains(., '" + venue + "')]//a[normalize-space()='" + next.getName() + "']"));
+        browser.press(By.xpath("//ul[contains(@class, 'nav-tabs')]//a[normalize-space()='案卷']"));
+        try {
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".eg-case-file [data-field=description]")));
+        } catch (RuntimeException e) {
+            browser.screenshot("case-file-failed");
+            throw e;
+        }
+        browser.screenshot("case-file-1-tasklist-tab");
+        assertCaseFileShown(venue);
+        assertThat(text("[data-field=taskName]")).isEqualTo(next.getName());
+
+        page.get(base() + "/app/case.html?id=" + caseId);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".eg-case-file [data-field=description]")));
+        assertCaseFileShown(venue);
+        assertThat(page.findElement(By.tagName("body")).getText()).contains("当前待办", next.getName(), "暂无附件", "优先级");
+        assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("浏览器举报人", "13987654321");
+        fullPageScreenshot("case-file-2-page");
+        page.manage().window().setSize(new Dimension(390, 844));
+        assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as("no sideways scrolling at 390 px")
+            .isLessThanOrEqualTo(390);
+        browser.screenshot("case-file-3-phone");
+
+        page.manage().window().setSize(new Dimension(1366, 768));
+        page.manage().deleteAllCookies();
+        page.get(base() + "/camunda/app/tasklist/default/");
+        browser.logIn("cg_mz", DemoOrganisation.PASSWORD);
+        page.get(base() + "/app/case.html?id=" + caseId);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "无权查看"));
+        assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain(venue, "会员费");
+        browser.screenshot("case-file-4-foreign-officer");
+        page.get(base() + "/app/case.html?task=" + next.getId());
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "无权查看"));
+    }
+
+    /** The tip, the institution and the rating explanation are on screen; the tip's markup is text and never ran. */
+    private void assertCaseFileShown(String venue) {
+        assertThat(text("[data-field=description]")).isEqualTo(DESCRIPTION);
+        assertThat(text("[data-field=amountInvolvedYuan]")).isEqualTo("360,000 元");
+        assertThat(text("[data-field=peopleInvolved]")).isEqualTo("30 人");
+        assertThat(text("[data-field=source]")).isEqualTo("群众举报");
+        assertThat(text("[data-field=reportedAddress]")).isEqualTo("河西村五组 12 号");
+        assertThat(text("[data-field=institutionName]")).isEqualTo(venue);
+        assertThat(text("[data-section=ratings]")).contains("黄：频繁变更法定代表人或登记注册地");
+        assertThat(script("return window.egInjected === undefined")).isEqualTo(true);
+        assertThat(browser.driver().findElements(By.cssSelector(".eg-case-file img, .eg-case-file script"))).isEmpty();
+    }
+
+    private String text(String selector) {
+        return browser.driver().findElement(By.cssSelector(".eg-case-file " + selector)).getText();
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script);
+    }
+
+    /** The whole page in one picture for docs/walkthrough.md. */
+    private void fullPageScreenshot(String name) throws Exception {
+        WebDriver page = browser.driver();
+        Dimension before = page.manage().window().getSize();
+        int height = ((Number) script("return document.documentElement.scrollHeight")).intValue();
+        page.manage().window().setSize(new Dimension(1366, Math.min(height + 120, 6000)));
+        browser.screenshot(name);
+        page.manage().window().setSize(before);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}

@@ -8,10 +8,19 @@
   const list = document.getElementById('attachment-status');
   const more = document.getElementById('attachment-more');
   let leadId = null;
+  const chosen = document.getElementById('attachment-chosen');
+
+  function showChosen() {
+    const names = inputs.flatMap(input => Array.from(input.files).map(file => file.name));
+    chosen.textContent = names.length ? '已选择：' + names.join('、') : '未选择文件';
+  }
+  inputs.forEach(input => input.addEventListener('change', showChosen));
 
   form.addEventListener('lead-registered', event => {
     // Read the chosen files now: the form is reset right after this event.
     const files = inputs.flatMap(input => Array.from(input.files));
+    inputs.forEach(input => { input.value = ''; });
+    showChosen();
     leadId = event.detail.leadId;
     list.replaceChildren();
     section.classList.toggle('hidden', files.length === 0);

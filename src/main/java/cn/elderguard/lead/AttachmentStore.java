@@ -95,8 +95,9 @@ class AttachmentStore {
     }
 
     private static Attachment map(ResultSet rs) throws SQLException {
-        long leadId = rs.getLong("LEAD_ID");
-        return new Attachment(rs.getLong("ID"), rs.wasNull() ? null : leadId, rs.getString("FILE_NAME"), rs.getString("CONTENT_TYPE"),
+        long lead = rs.getLong("LEAD_ID");
+        Long leadId = rs.wasNull() ? null : lead;
+        return new Attachment(rs.getLong("ID"), leadId, rs.getString("FILE_NAME"), rs.getString("CONTENT_TYPE"),
             rs.getLong("SIZE_BYTES"), rs.getString("DESCRIPTION"), rs.getString("UPLOADED_BY"),
             rs.getTimestamp("UPLOADED_AT").toInstant());
     }

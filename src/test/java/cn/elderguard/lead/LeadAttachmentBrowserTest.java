@@ -60,14 +60,17 @@ class LeadAttachmentBrowserTest {
         new Select(page.findElement(By.id("region"))).selectByValue(DemoOrganisation.DONGJIE);
         page.findElement(By.id("description")).sendKeys("门口张贴“预存十万元、每年返利一成”的宣传单。");
         page.findElement(By.id("attachment-files")).sendKeys(PHOTO.toAbsolutePath().toString());
+        assertThat(page.findElement(By.id("attachment-chosen")).getText()).isEqualTo("已选择：site-photo.png");
         page.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
 
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-status"), "site-photo.png：已上传"));
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.getElementById('attachment-upload').scrollIntoView()");
         browser.screenshot("lead-page-attachment");
         var stored = jdbc.sql("SELECT A.FILE_NAME, A.CONTENT_TYPE, A.SIZE_BYTES, A.UPLOADED_BY FROM EG_ATTACHMENT A"
             + " JOIN EG_LEAD L ON L.ID = A.LEAD_ID WHERE L.REPORTED_INSTITUTION_NAME = ?").param(name).query().listOfRows();
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).values()).containsExactly("site-photo.png", "image/png", Files.size(PHOTO), "dongjie_wgy");
         assertThat(page.findElement(By.id("attachment-files")).getAttribute("value")).as("the form was reset").isEmpty();
+        assertThat(page.findElement(By.id("attachment-chosen")).getText()).isEqualTo("未选择文件");
     }
 }

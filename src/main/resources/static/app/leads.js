@@ -31,6 +31,7 @@
       box.textContent = '已登记线索 ' + receipt.leadId + '，' + (receipt.newCase ? '新立案件 ' : '并入在办案件 ') + receipt.caseId
         + (receipt.institutionNeedsConfirmation ? '；该机构不在台账中，已按所报信息新建为未登记场所，待核查时确认。' : '。');
       box.classList.remove('hidden');
+      form.dispatchEvent(new CustomEvent('lead-registered', {detail: receipt}));
       form.reset();
       toggleTipster();
       idempotencyKey = crypto.randomUUID();

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.system.UploadLimits;
 
 /** 摸排对象清单: the institution registry and its spreadsheet import. */
 @RestController
@@ -76,6 +77,7 @@ class InstitutionController {
     /** Upserts every valid row; lists every rejected row with row number, column and reason. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ScreeningListImport.Result importScreeningList(@RequestPart("file") MultipartFile file) throws IOException {
+        UploadLimits.check(file, UploadLimits.IMPORT);
         try (InputStream in = file.getInputStream()) {
             return screeningList.importFile(in);
         }

@@ -18,6 +18,8 @@ public record CaseEvent(long caseId, Instant occurredAt, Kind kind, String taskK
         REPORTED_UPWARD,
         CLOSED,
         /** The case's process was moved to another version of its model (docs/modeler.md); {@code notes} says which. */
-        MIGRATED
+        MIGRATED,
+        /** A photo or document was attached to the case or one of its leads; {@code title} names the file (docs/intake.md). */
+        ATTACHED
     }
 }

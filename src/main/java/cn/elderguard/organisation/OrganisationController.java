@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.elderguard.organisation.OrganisationImport.ImportResult;
 import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.UploadLimits;
 
 /** The organisation as seen by its users: who am I, where does work go, whom does it escalate to. */
 @RestController
@@ -82,6 +83,7 @@ class OrganisationController {
     @PreAuthorize("hasAuthority('camunda-admin')")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
+        UploadLimits.check(file, UploadLimits.IMPORT);
         try (InputStream in = file.getInputStream()) {
             return importer.importFile(in);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +35,12 @@ import cn.elderguard.system.InvalidInputException.FieldProblem;
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
+
+    private final DataSize multipartMaxFileSize;
+
+    ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size}") DataSize multipartMaxFileSize) {
+        this.multipartMaxFileSize = multipartMaxFileSize;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -106,10 +114,15 @@ class ApiExceptionHandler {
             List.of(new FieldProblem(e.getName(), message)));
     }
 
+    /**
+     * A file over its door's limit ({@link UploadLimits}) or over the container's multipart limit, which Spring reports
+     * without a size: then the configured one is named.
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return withErrors(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传文件不能超过 10MB"),
-            List.of(new FieldProblem("file", "不能超过 10MB")));
+        String limit = UploadLimits.describe(e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : multipartMaxFileSize.toBytes());
+        return withErrors(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传文件不能超过 " + limit + "，请压缩或拆分后重新上传"),
+            List.of(new FieldProblem("file", "不能超过 " + limit)));
     }
 
     @ExceptionHandler(RateLimitedException.class)

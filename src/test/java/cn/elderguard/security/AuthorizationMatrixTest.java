@@ -187,6 +187,9 @@ class AuthorizationMatrixTest {
         Outcome claim = outcome(all, "cg_mz", "POST", ENGINE_WEBAPP + "/task/" + foreign.taskId() + "/claim");
         assertThat(claim.status()).isEqualTo(403);
         assertThat(claim.body()).contains("TASK_WORK").doesNotContain("CSRF");
+        String evidence = "/api/attachments/" + foreign.ids().get("eg-attachment");
+        assertThat(status(all, "xian_cfb", "GET", evidence)).as("a supervisor downloads the case's evidence").isEqualTo(200);
+        assertThat(status(all, "cg_mz", "GET", evidence)).as("another town's officer").isEqualTo(403);
         leaks.addAll(invariants());
 
         Path report = Path.of("target", "authorization-matrix.txt");
@@ -286,6 +289,7 @@ class AuthorizationMatrixTest {
             .replace("/api/leads/{id}", "/api/leads/" + foreign.leadId())
             .replace("/api/cases/{id}", "/api/cases/" + foreign.caseId())
             .replace("/api/institutions/{id}", "/api/institutions/" + foreign.institutionId())
+            .replace("/api/attachments/{id}", "/api/attachments/" + foreign.ids().get("eg-attachment"))
             .replace("{trackingCode}", foreign.trackingCode())
             .replace("/api/tasks/{taskId}", "/api/tasks/" + foreign.taskId())
             .replace("{code}", DemoOrganisation.HEXICUN)
@@ -302,7 +306,11 @@ class AuthorizationMatrixTest {
         };
         String body = null;
         String contentType = "application/json";
-        if (pattern.endsWith("/import")) {
+        if (pattern.endsWith("/attachments") && "POST".equals(method)) {
+            contentType = "multipart/form-data; boundary=matrix";
+            body = "--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix\r\n--matrix--\r\n";
+        } else if (pattern.endsWith("/import")) {
             contentType = "multipart/form-data; boundary=matrix";
             body = "--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.xlsx\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\nnot a spreadsheet\r\n--matrix--\r\n";
@@ -495,6 +503,9 @@ class AuthorizationMatrixTest {
             case "person", "engine-scoped" -> !role.person() && !role.admin();
             case "case-reader" -> !role.person() && !role.admin() || (!role.readsCase()
                 && (call.rulePath().matches("/api/cases/" + foreign.caseId() + "(/.*)?") || call.rulePath().startsWith("/api/tasks/")));
+            // No role of the matrix works the 河西 case or submitted its lead (a public tip).
+            case "case-worker" -> true;
+            case "case-reader-or-uploader" -> !role.readsCase();
             case "intake" -> role.anonymous();
             case "task-work", "task-form", "handling-chufei", "closed" -> true;
             case "self" -> !(role.person() && call.targetsOwnAccount()) && !role.admin();
@@ -574,6 +585,21 @@ class AuthorizationMatrixTest {
         String attachmentId = engine.getTaskService().createAttachment("text/plain", task.getId(), processInstanceId, attachment,
             attachment, new java.io.ByteArrayInputStream(attachment.getBytes(StandardCharsets.UTF_8))).getId();
         String definitionId = task.getProcessDefinitionId();
+        // An evidence attachment as 河西's 民政办, working the case, uploads it: its name and content are the marker.
+        String boundary = "matrix-" + tag;
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + attachment + ".png\"\r\n"
+            + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.write(png);
+        multipart.write((attachment + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/leads/" + lead.get("ID") + "/attachments"))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("hx_mz:" + DemoOrganisation.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("task", task.getId());
@@ -584,6 +610,7 @@ class AuthorizationMatrixTest {
         ids.put("history/task", task.getId());
         ids.put("comment", commentId);
         ids.put("attachment", attachmentId);
+        ids.put("eg-attachment", json.readTree(uploaded.body()).path("id").asText());
         ids.put("group", "CIVIL_AFFAIRS-" + DemoOrganisation.HEXI);
         ids.put("user", "hx_mz");
         ids.put("filter", engine.getFilterService().createFilterQuery().filterName("辖区全部任务").singleResult().getId());

@@ -93,6 +93,9 @@ public class TaskForms {
      * task is being created.
      */
     public List<FormField> sharedInputs(String processDefinitionId, String taskDefinitionKey) {
+        if (processDefinitionId == null) {
+            return List.of();
+        }
         return sharedInputsByProcessDefinition.computeIfAbsent(processDefinitionId, this::sharedInputs)
             .getOrDefault(taskDefinitionKey, List.of());
     }

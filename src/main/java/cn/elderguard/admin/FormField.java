@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * while its {@code conditional} says so.
  */
 public record FormField(String key, String label, String type, boolean editable, boolean hideable, boolean required, BigDecimal min,
-                        BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, List<String> options) {
+                        BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, List<String> options, Object defaultValue) {
 
     static FormField of(JsonNode component) {
         JsonNode validate = component.path("validate");
@@ -28,7 +28,8 @@ public record FormField(String key, String label, String type, boolean editable,
             decimal(validate.get("min")), decimal(validate.get("max")),
             validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
             validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-            validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null, options);
+            validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null, options,
+            defaultValue(component.get("defaultValue")));
     }
 
     /** How the field is named in messages: key and the label the officer sees. */
@@ -97,6 +98,23 @@ public record FormField(String key, String label, String type, boolean editable,
             return Optional.of("格式不正确");
         }
         return Optional.empty();
+    }
+
+    /** The value the form starts with when the task has none: text, true/false or a number (a long where it is whole). */
+    private static Object defaultValue(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        return node.isValueNode() ? node.asText() : null;
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public class TaskForms {
     private final ObjectMapper json;
     private final Map<String, Form> byTask = new ConcurrentHashMap<>();
     private final Map<String, Map<String, FormField>> byProcessDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<FormField>>> sharedInputsByProcessDefinition = new ConcurrentHashMap<>();
 
     TaskForms(@Lazy FormService forms, @Lazy TaskService tasks, @Lazy RepositoryService repository, ObjectMapper json) {
         this.forms = forms;
@@ -82,6 +84,43 @@ public class TaskForms {
             }
             return Map.copyOf(fields);
         });
+    }
+
+    /**
+     * The inputs (editable fields) of a task's form that another user task of the same process definition has on
+     * its form too, a form used by two tasks counting twice: what one of them writes would open pre-filled in the
+     * other (docs/forms.md, "Each task's inputs are its own"). Read from the deployment, so it works while the
+     * task is being created.
+     */
+    public List<FormField> sharedInputs(String processDefinitionId, String taskDefinitionKey) {
+        if (processDefinitionId == null) {
+            return List.of();
+        }
+        return sharedInputsByProcessDefinition.computeIfAbsent(processDefinitionId, this::sharedInputs)
+            .getOrDefault(taskDefinitionKey, List.of());
+    }
+
+    private Map<String, List<FormField>> sharedInputs(String processDefinitionId) {
+        ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
+        Map<String, Form> formsById = new HashMap<>();
+        for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+            if (resource.endsWith(".form")) {
+                Form form = parse(() -> repository.getResourceAsStream(definition.getDeploymentId(), resource));
+                formsById.put(form.id(), form);
+            }
+        }
+        Map<String, List<FormField>> inputsByTask = new HashMap<>();
+        Map<String, Integer> tasksPerInput = new HashMap<>();
+        for (UserTask task : repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(UserTask.class)) {
+            Form form = task.getCamundaFormRef() == null ? null : formsById.get(task.getCamundaFormRef());
+            List<FormField> inputs = form == null ? List.of() : form.fields().stream().filter(FormField::editable).toList();
+            inputsByTask.put(task.getId(), inputs);
+            inputs.stream().map(FormField::key).distinct().forEach(key -> tasksPerInput.merge(key, 1, Integer::sum));
+        }
+        Map<String, List<FormField>> shared = new HashMap<>();
+        inputsByTask.forEach((task, inputs) -> shared.put(task,
+            inputs.stream().filter(input -> tasksPerInput.get(input.key()) > 1).toList()));
+        return Map.copyOf(shared);
     }
 
     private Form parse(Supplier<InputStream> source) {

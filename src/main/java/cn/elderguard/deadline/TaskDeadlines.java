@@ -30,6 +30,7 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.engine.EngineJobs;
 import cn.elderguard.system.Now;
+import cn.elderguard.rating.TaskPriority;
 import cn.elderguard.engine.CaseProcessNames;
 
 /**
@@ -45,8 +46,6 @@ public class TaskDeadlines {
 
     static final String JOB_TYPE = "eg-task-deadline";
     static final int JOB_RETRIES = 5;
-    /** Priority added by each escalation step, up to the engine's usual maximum of 100. */
-    static final int PRIORITY_STEP = 10;
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
     private static final String COLUMNS = "TASK_ID, CASE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE,"
         + " DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP";
@@ -140,7 +139,7 @@ public class TaskDeadlines {
                 if (!candidateGroups(task).contains(rung.groupId())) {
                     task.addCandidateGroup(rung.groupId());
                 }
-                task.setPriority(Math.min(100, task.getPriority() + PRIORITY_STEP));
+                task.setPriority(TaskPriority.escalated(task.getPriority()));
                 events.publishEvent(new DeadlineEvent.Escalated(deadline.facts(), rung.groupId(), step));
             }
             record(deadline, step, "ESCALATION", rung == null ? null : rung.groupId());

@@ -41,7 +41,10 @@ class CloseCaseDelegate implements JavaDelegate {
         long caseId = CaseKeys.caseId(execution);
         Instant now = Now.instant();
         cases.close(caseId, Timestamp.from(now));
-        feedback.closed(caseId, Variables.text(execution, LeadDisposalProcess.VAR_TIPSTER_FEEDBACK));
+        // The leader's own text, or else the verifying officer's proposal the leader saw (docs/forms.md).
+        String leaders = Variables.text(execution, LeadDisposalProcess.VAR_TIPSTER_FEEDBACK);
+        feedback.closed(caseId, leaders != null && !leaders.isBlank() ? leaders
+            : Variables.text(execution, LeadDisposalProcess.VAR_PROPOSED_TIPSTER_FEEDBACK));
         timeline.record(new CaseEvent(caseId, now, CaseEvent.Kind.CLOSED, null, "销号", null, null, null, null, null, null,
             Variables.text(execution, CaseProcessNames.VAR_NOTES)));
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.elderguard.engine.ModelBean;
+import cn.elderguard.engine.Variables;
 import cn.elderguard.institution.InstitutionService;
 import cn.elderguard.institution.LegalForm;
 import cn.elderguard.lead.CaseFile;
@@ -63,6 +64,10 @@ class RecordVerificationDelegate implements JavaDelegate {
         // Only the status and its fixed text: the officer's proposed text waits for the leader's sign-off.
         feedback.verified(caseId);
 
+        // The leader's sign-off shows these read-only; its own inputs open empty (docs/forms.md).
+        execution.setVariable(LeadDisposalProcess.VAR_VERIFICATION_NOTES, facts.notes());
+        execution.setVariable(LeadDisposalProcess.VAR_PROPOSED_TIPSTER_FEEDBACK,
+            Variables.text(execution, LeadDisposalProcess.VAR_TIPSTER_FEEDBACK));
         execution.setVariable(LeadDisposalProcess.VAR_REGISTERED, facts.registered());
         execution.setVariable(LeadDisposalProcess.VAR_REGISTERED_ELSEWHERE, facts.registeredElsewhere());
         if (!execution.hasVariable(LeadDisposalProcess.VAR_CROSS_REGION_NOTIFIED)) {

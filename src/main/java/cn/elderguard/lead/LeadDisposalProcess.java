@@ -133,8 +133,10 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String TASK_TRANSFER_TO_POLICE = "Task_TransferToPolice";
     /** 反馈立案决定 — in SubProcess_RedMeasures */
     public static final String TASK_REPORT_POLICE_DECISION = "Task_ReportPoliceDecision";
-    /** 防控涉稳风险 — in SubProcess_RedMeasures */
+    /** 防控涉稳风险（政法委） — in SubProcess_RedMeasures */
     public static final String TASK_CONTROL_STABILITY_RISK = "Task_ControlStabilityRisk";
+    /** 防控涉稳风险（信访） — in SubProcess_RedMeasures; each agency has its own task (decision 034) */
+    public static final String TASK_CONTROL_STABILITY_RISK_PETITIONS = "Task_ControlStabilityRiskPetitions";
     /** 在住或受损老人？ — in SubProcess_RedMeasures */
     public static final String GATEWAY_VICTIM_SUPPORT = "Gateway_VictimSupport";
     /** 妥善安置老年人 — in SubProcess_RedMeasures */
@@ -241,6 +243,7 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String SEQUENCE_FLOW_TO_RED_MEASURES = "SequenceFlow_ToRedMeasures";
     public static final String SEQUENCE_FLOW_TRANSFER_TO_POLICE = "SequenceFlow_TransferToPolice";
     public static final String SEQUENCE_FLOW_STABILITY_RISK = "SequenceFlow_StabilityRisk";
+    public static final String SEQUENCE_FLOW_STABILITY_RISK_PETITIONS = "SequenceFlow_StabilityRiskPetitions";
     public static final String SEQUENCE_FLOW_TO_VICTIM_SUPPORT = "SequenceFlow_ToVictimSupport";
     /** 有在住老人 */
     public static final String SEQUENCE_FLOW_RESETTLE_RESIDENTS = "SequenceFlow_ResettleResidents";
@@ -253,6 +256,7 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String SEQUENCE_FLOW_RESIDENTS_RESETTLED = "SequenceFlow_ResidentsResettled";
     public static final String SEQUENCE_FLOW_HARDSHIP_ASSISTED = "SequenceFlow_HardshipAssisted";
     public static final String SEQUENCE_FLOW_STABILITY_CONTROLLED = "SequenceFlow_StabilityControlled";
+    public static final String SEQUENCE_FLOW_STABILITY_CONTROLLED_PETITIONS = "SequenceFlow_StabilityControlledPetitions";
     public static final String SEQUENCE_FLOW_TO_RED_MEASURES_DONE = "SequenceFlow_ToRedMeasuresDone";
     public static final String SEQUENCE_FLOW_TO_ASSESS_PREPAID_FEES = "SequenceFlow_ToAssessPrepaidFees";
     public static final String SEQUENCE_FLOW_TO_LARGE_PREPAID_FEES = "SequenceFlow_ToLargePrepaidFees";
@@ -417,8 +421,11 @@ public final class LeadDisposalProcess implements ApplicationVariables {
     public static final String VAR_FOLLOW_UP_DAYS = "followUpDays";
     public static final String VAR_FOLLOW_UP_RESULT = "followUpResult";
     public static final String VAR_SIGN_OFF_DECISION = "signOffDecision";
-    /** What the tipster is told at close-out, proposed at verification and signed off by the leader. */
+    /** What the tipster is told at close-out: proposed at verification, written anew or left to the proposal by the leader. */
     public static final String VAR_TIPSTER_FEEDBACK = "tipsterFeedback";
+    /** The verifying officer's proposed feedback and notes, kept by Task_RecordVerification and shown read-only at sign-off. */
+    public static final String VAR_PROPOSED_TIPSTER_FEEDBACK = "proposedTipsterFeedback";
+    public static final String VAR_VERIFICATION_NOTES = "verificationNotes";
 
     /* Beans the model names ({@code delegateExpression="${…}"}), each an engine/ModelBean. */
     public static final String BEAN_RECORD_VERIFICATION = "recordVerification";
@@ -434,11 +441,12 @@ public final class LeadDisposalProcess implements ApplicationVariables {
 
     /**
      * What the delegates set (no form has them), so models may read them: the verification's normalised facts
-     * (disposal), the rating's outcome (rating), the cross-region notice and the refund tally (disposal).
+     * (disposal) and what the verifying officer wrote for the sign-off to show, the rating's outcome (rating), the cross-region notice and the refund tally (disposal).
      */
     static final Set<String> SET_BY_DELEGATES = Set.of(VAR_REGISTERED, VAR_REGISTERED_ELSEWHERE, VAR_CROSS_REGION_NOTIFIED,
         VAR_CROSS_REGION_JURISDICTION, VAR_CROSS_REGION_COPY_JURISDICTION, VAR_CROSS_REGION_NOTICE, VAR_REFUND_TARGET_REACHED,
-        VAR_REFUNDED_YUAN, VAR_REFUNDED_PEOPLE, VAR_RISK_LEVEL, VAR_RISK_EXPLANATION, VAR_CASE_PRIORITY);
+        VAR_REFUNDED_YUAN, VAR_REFUNDED_PEOPLE, VAR_RISK_LEVEL, VAR_RISK_EXPLANATION, VAR_CASE_PRIORITY, VAR_PROPOSED_TIPSTER_FEEDBACK,
+        VAR_VERIFICATION_NOTES);
 
     LeadDisposalProcess() {
     }

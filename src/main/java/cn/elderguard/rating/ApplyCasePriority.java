@@ -1,5 +1,6 @@
 package cn.elderguard.rating;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -7,7 +8,10 @@ import org.springframework.stereotype.Component;
 import cn.elderguard.engine.UserTaskListener;
 import cn.elderguard.lead.LeadDisposalProcess;
 
-/** Every task of a rated case carries the case's LeadPriority score as its priority (inboxes sort by it). */
+/**
+ * Every task gets its case's priority (docs/deadlines.md, "Priorities"): by the case's colour and LeadPriority score,
+ * red and orange first, a lead not yet rated next. Tasks of a hand-over (a called process) take the calling case's.
+ */
 @Component
 class ApplyCasePriority implements UserTaskListener {
 
@@ -18,10 +22,12 @@ class ApplyCasePriority implements UserTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        // The case's variable; a task being created has none of its own, and asking it would cost a query.
-        Integer priority = LeadDisposalProcess.casePriority(task.getExecution());
-        if (priority != null) {
-            task.setPriority(priority);
+        // The case's variables; a task being created has none of its own, and asking it would cost a query.
+        DelegateExecution scope = task.getExecution();
+        DelegateExecution caller = scope.getProcessInstance().getSuperExecution();
+        if (LeadDisposalProcess.riskLevel(scope) == null && caller != null) {
+            scope = caller;
         }
+        task.setPriority(TaskPriority.of(LeadDisposalProcess.riskLevel(scope), LeadDisposalProcess.casePriority(scope)));
     }
 }

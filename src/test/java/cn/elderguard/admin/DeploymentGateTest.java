@@ -159,8 +159,8 @@ class DeploymentGateTest {
 
         JsonNode problems = refused(Map.of("LeadDisposal.bpmn", leadDisposal));
 
-        assertThat(userTasks).isEqualTo(21);
-        assertThat(elements(problems, "LeadDisposal.bpmn")).hasSize(21)
+        assertThat(userTasks).isEqualTo(22);
+        assertThat(elements(problems, "LeadDisposal.bpmn")).hasSize(22)
             .contains(LeadDisposalProcess.TASK_VERIFY_LEAD, LeadDisposalProcess.TASK_SIGN_OFF_CLOSE_OUT);
         assertThat(messages(problems, "LeadDisposal.bpmn")).allSatisfy(message -> assertThat(message).contains(UserTaskForm.ID));
     }

@@ -35,6 +35,7 @@ import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.ledger.CaseEvent;
 import cn.elderguard.ledger.CaseTimeline;
 import cn.elderguard.organisation.Agency;
+import cn.elderguard.rating.TaskPriority;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.ProcessCoverage;
@@ -85,10 +86,12 @@ class LeadDisposalProcessTest {
     void greenRoutineSupervisionClosesAfterTheLeadersSignOff() {
         ProcessInstance instance = start();
         assertThat(task(TASK_VERIFY_LEAD, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
+        assertThat(task(TASK_VERIFY_LEAD, instance).getPriority()).isEqualTo(TaskPriority.NOT_YET_RATED);
 
         verify(instance, VerificationFacts.registeredAndClean());
 
         assertThat(instance).hasPassed(TASK_RATE_RISK, TASK_SCORE_PRIORITY, TASK_RECORD_RATING).isWaitingAt(TASK_SIGN_OFF_CLOSE_OUT);
+        assertThat(task(TASK_SIGN_OFF_CLOSE_OUT, instance).getPriority()).isBetween(TaskPriority.GREEN, TaskPriority.GREEN + 50);
         assertThat(task(TASK_SIGN_OFF_CLOSE_OUT, instance)).hasCandidateGroup(CIVIL_AFFAIRS_LEADERS);
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("GREEN");
         signOff(instance, "APPROVE");
@@ -180,6 +183,8 @@ class LeadDisposalProcessTest {
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
         assertThat(jdbc.sql("SELECT RISK_LEVEL FROM EG_RATING WHERE CASE_ID = ? ORDER BY ID").param(caseId(instance))
             .query(String.class).list()).containsExactly("ORANGE", "RED");
+        // Red work comes first (docs/deadlines.md, "Priorities"), the police's hand-over included.
+        assertThat(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance).getPriority()).isBetween(TaskPriority.RED, TaskPriority.RED + 50);
 
         completeRedMeasures(instance, "FILED");
         signOff(instance, "APPROVE");
@@ -194,14 +199,21 @@ class LeadDisposalProcessTest {
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
 
         complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
-        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_CONTROL_STABILITY_RISK);
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_CONTROL_STABILITY_RISK, TASK_CONTROL_STABILITY_RISK_PETITIONS);
         assertThat(instance).isNotWaitingAt(TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE);
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
         assertThat(task(TASK_REPORT_POLICE_DECISION, instance)).hasCandidateGroup("PUBLIC_SECURITY-" + CHENGGUAN);
         complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, "NOT_FILED", CaseProcessNames.VAR_NOTES, "证据不足，不予立案"));
-        assertThat(task(TASK_CONTROL_STABILITY_RISK, instance))
-            .hasCandidateGroup("POLITICAL_LEGAL-" + COUNTY).hasCandidateGroup("PETITIONS-" + COUNTY);
-        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控到位"));
+        // One task per agency (decision 034): each says who did what on the timeline.
+        assertThat(candidateGroups(task(TASK_CONTROL_STABILITY_RISK, instance))).containsExactly("POLITICAL_LEGAL-" + COUNTY);
+        assertThat(candidateGroups(task(TASK_CONTROL_STABILITY_RISK_PETITIONS, instance))).containsExactly("PETITIONS-" + COUNTY);
+        complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "研判到位"));
+        assertThat(instance).isNotWaitingAt(TASK_CONDUCT_WARNING_INTERVIEW);
+        complete(task(TASK_CONTROL_STABILITY_RISK_PETITIONS, instance), withVariables(CaseProcessNames.VAR_NOTES, "接访稳控到位"));
+        assertThat(timeline.of(caseId(instance))).filteredOn(event -> event.kind() == CaseEvent.Kind.MEASURE)
+            .filteredOn(event -> event.taskKey().startsWith(TASK_CONTROL_STABILITY_RISK)).extracting(CaseEvent::agency, CaseEvent::notes)
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("POLITICAL_LEGAL", "研判到位"),
+                org.assertj.core.groups.Tuple.tuple("PETITIONS", "接访稳控到位"));
 
         assertThat(instance).isWaitingAt(TASK_CONDUCT_WARNING_INTERVIEW);
         complete(task(TASK_CONDUCT_WARNING_INTERVIEW, instance), withVariables(CaseProcessNames.VAR_NOTES, "约谈"));
@@ -302,7 +314,8 @@ class LeadDisposalProcessTest {
         assertThat(caseColumn(instance, "RISK_LEVEL")).isEqualTo("RED");
         assertThat(caseExplanation(instance)).isEqualTo("红：以养老项目、养老公寓等名义承诺高额回报吸收资金，涉嫌非法集资");
         complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
-        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK);
+        assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_PROVIDE_HARDSHIP_ASSISTANCE, TASK_CONTROL_STABILITY_RISK,
+            TASK_CONTROL_STABILITY_RISK_PETITIONS);
         ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
         assertThat(engine.getRuntimeService().getVariable(handOver.getId(), CaseHandOverProcess.VAR_TO_AGENCY)).isEqualTo("PUBLIC_SECURITY");
         assertThat(engine.getRuntimeService().getVariable(handOver.getId(), CaseHandOverProcess.VAR_HAND_OVER_PURPOSE)).isEqualTo("TRANSFER_TO_POLICE");
@@ -310,6 +323,7 @@ class LeadDisposalProcessTest {
         complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, "FILED", CaseProcessNames.VAR_NOTES, "以涉嫌非法吸收公众存款立案"));
         complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables(VAR_PEOPLE_ASSISTED, 8L, CaseProcessNames.VAR_NOTES, "纳入特困救助"));
         complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控"));
+        complete(task(TASK_CONTROL_STABILITY_RISK_PETITIONS, instance), withVariables(CaseProcessNames.VAR_NOTES, "接访"));
         signOff(instance, "APPROVE");
 
         assertThat(instance).hasPassed(TASK_TRANSFER_TO_POLICE, TASK_CLOSE_CASE).isEnded();
@@ -415,22 +429,32 @@ class LeadDisposalProcessTest {
     private void confirmReceipt(ProcessInstance instance, String receivingGroup) {
         ProcessInstance handOver = calledProcessInstance(CaseHandOverProcess.KEY, instance);
         assertThat(handOver).isWaitingAt(CaseHandOverProcess.TASK_CONFIRM_RECEIPT);
+        // A hand-over's task has its case's priority.
+        assertThat(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver).getPriority())
+            .isEqualTo(TaskPriority.of(RiskLevel.valueOf((String) engine.getRuntimeService().getVariable(instance.getId(), VAR_RISK_LEVEL)),
+                (Integer) engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_PRIORITY)));
         assertThat(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver)).hasCandidateGroup(receivingGroup);
         complete(task(CaseHandOverProcess.TASK_CONFIRM_RECEIPT, handOver), withVariables(CaseProcessNames.VAR_NOTES, "已签收，回执号 2026-001"));
         assertThat(handOver).isEnded();
+    }
+
+    private java.util.List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> "candidate".equals(link.getType())).map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
     }
 
     private void completeRedMeasures(ProcessInstance instance, String policeDecision) {
         assertThat(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance)).hasCandidateGroup(TOWN_CHUFEI);
         complete(task(TASK_NOTIFY_COUNTY_GOVERNMENT, instance), withVariables(CaseProcessNames.VAR_NOTES, "向县政府和政法委通报"));
         assertThat(instance).isWaitingAt(TASK_TRANSFER_TO_POLICE, TASK_RESETTLE_RESIDENTS, TASK_PROVIDE_HARDSHIP_ASSISTANCE,
-            TASK_CONTROL_STABILITY_RISK);
+            TASK_CONTROL_STABILITY_RISK, TASK_CONTROL_STABILITY_RISK_PETITIONS);
         confirmReceipt(instance, "PUBLIC_SECURITY-" + CHENGGUAN);
         complete(task(TASK_REPORT_POLICE_DECISION, instance), withVariables(VAR_POLICE_DECISION, policeDecision, CaseProcessNames.VAR_NOTES, "已立案侦查"));
         assertThat(task(TASK_RESETTLE_RESIDENTS, instance)).hasCandidateGroup(CIVIL_AFFAIRS);
         complete(task(TASK_RESETTLE_RESIDENTS, instance), withVariables(VAR_RESIDENTS_RESETTLED, 20L, CaseProcessNames.VAR_NOTES, "已妥善安置"));
         complete(task(TASK_PROVIDE_HARDSHIP_ASSISTANCE, instance), withVariables(VAR_PEOPLE_ASSISTED, 12L, CaseProcessNames.VAR_NOTES, "纳入低保"));
         complete(task(TASK_CONTROL_STABILITY_RISK, instance), withVariables(CaseProcessNames.VAR_NOTES, "稳控"));
+        complete(task(TASK_CONTROL_STABILITY_RISK_PETITIONS, instance), withVariables(CaseProcessNames.VAR_NOTES, "接访"));
     }
 
     private long caseId(ProcessInstance instance) {

@@ -73,20 +73,33 @@ class WalkthroughBrowserTest {
 
         openTask("hx_mz_ld", venue, "负责人审核销号");
         browser.screenshot("walkthrough-2-sign-off");
-        // Values are shown in disabled fields, as text (docs/forms.md); the officer's proposed feedback awaits approval.
+        // Values are shown in disabled fields, as text (docs/forms.md); the officer's notes and proposed feedback are
+        // shown read-only, and the leader's own inputs open empty (each task's inputs are its own).
         assertThat(browser.driver().findElement(By.cssSelector("[id$='-Field_RiskExplanation']")).getDomProperty("value"))
             .contains("绿：未发现风险隐患");
-        assertThat(browser.driver().findElement(By.cssSelector("[id$='-Field_TipsterFeedback']")).getDomProperty("value"))
+        assertThat(field("Field_VerificationNotes").getDomProperty("value")).isEqualTo("实地核查：已登记民非，未收取预付费，经营正常。");
+        assertThat(field("Field_VerificationNotes").getDomProperty("disabled")).isEqualTo("true");
+        assertThat(field("Field_ProposedTipsterFeedback").getDomProperty("value"))
             .isEqualTo("经核查，该机构已依法登记，未发现违规收费，将纳入日常监管。");
+        assertThat(field("Field_ProposedTipsterFeedback").getDomProperty("disabled")).isEqualTo("true");
+        assertThat(field("Field_Notes").getDomProperty("value")).isEmpty();
+        assertThat(field("Field_TipsterFeedback").getDomProperty("value")).isEmpty();
         choose("Field_SignOffDecision", 0);
         type("Field_Notes", "同意销号，纳入日常监管。");
         completeTask(venue);
 
-        JsonStatus status = new JsonStatus(Api.anonymous(http).get("/public/api/tips/" + code).json().path("statusLabel").asText());
+        var tip = Api.anonymous(http).get("/public/api/tips/" + code).json();
+        JsonStatus status = new JsonStatus(tip.path("statusLabel").asText());
         assertThat(status.label()).isEqualTo("已办结");
+        // The leader left the feedback empty: the proposal they saw stands.
+        assertThat(tip.path("feedback").asText()).isEqualTo("经核查，该机构已依法登记，未发现违规收费，将纳入日常监管。");
     }
 
     record JsonStatus(String label) {
+    }
+
+    private org.openqa.selenium.WebElement field(String id) {
+        return browser.driver().findElement(By.cssSelector("[id$='-" + id + "']"));
     }
 
     /** Logs in as {@code user}, finds the venue's task in the unit's inbox, opens and claims it. */

@@ -34,6 +34,7 @@
       form.reset();
       toggleTipster();
       idempotencyKey = crypto.randomUUID();
+      document.dispatchEvent(new CustomEvent('elderguard:lead-registered', {detail: receipt}));
     } catch (error) {
       ElderGuard.showErrors(form, error);
     }

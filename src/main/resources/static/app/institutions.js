@@ -162,7 +162,8 @@
     try {
       const result = await ElderGuard.call('POST', '/api/institutions/import', data, true);
       document.getElementById('import-summary').textContent = '新增 ' + result.created + ' 家，更新 ' + result.updated
-        + ' 家，无变化 ' + result.unchanged + ' 家，未导入 ' + result.rejectedRows + ' 行（问题 ' + result.rejected.length + ' 处'
+        + ' 家，无变化 ' + result.unchanged + ' 家'
+        + (result.skippedExamples ? '，跳过模板示例行 ' + result.skippedExamples + ' 行' : '') + '，未导入 ' + result.rejectedRows + ' 行（问题 ' + result.rejected.length + ' 处'
         // The server lists at most 1,000 problems (docs/institutions.md).
         + (result.rejected.length >= 1000 ? '，仅列出前 1000 处，请修改后重新导入' : '') + '）。';
       const rejected = document.getElementById('rejected');

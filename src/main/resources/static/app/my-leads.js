@@ -9,7 +9,8 @@
   const newer = document.getElementById('my-leads-newer');
   const older = document.getElementById('my-leads-older');
   const error = document.getElementById('my-leads-error');
-  const when = new Intl.DateTimeFormat('zh-CN', {dateStyle: 'medium', timeStyle: 'short'});
+  // Times in the installation's zone (elderguard.time-zone, from /api/session), whatever the device's zone is.
+  let when = new Intl.DateTimeFormat('zh-CN', {dateStyle: 'medium', timeStyle: 'short'});
   let page = 0;
 
   function cell(row, label, text, className) {
@@ -49,5 +50,10 @@
   newer.addEventListener('click', () => show(page - 1));
   older.addEventListener('click', () => show(page + 1));
   document.addEventListener('elderguard:lead-registered', () => show(0));
-  ElderGuard.session().then(() => show(0)).catch(() => {});
+  ElderGuard.session().then(session => {
+    if (session.timeZone) {
+      when = new Intl.DateTimeFormat('zh-CN', {dateStyle: 'medium', timeStyle: 'short', timeZone: session.timeZone});
+    }
+    return show(0);
+  }).catch(() => {});
 })();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.organisation.CurrentUser;
+import cn.elderguard.system.Now;
 
 /**
  * Who is logged in, log-out, and the CSRF token ElderGuard's pages send back with every change they make
@@ -35,6 +36,7 @@ class SessionController {
             "displayName", currentUser.person().map(p -> p.displayName()).orElse(currentUser.id()),
             "scope", currentUser.scope(),
             "admin", currentUser.isAdmin(),
+            "timeZone", Now.zone().getId(),
             "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 

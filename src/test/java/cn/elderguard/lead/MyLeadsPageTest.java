@@ -80,10 +80,18 @@ class MyLeadsPageTest {
         page.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#my-leads-table tbody tr:first-child"), now));
         assertThat(page.findElement(By.cssSelector("#my-leads-table tbody tr:first-child .status")).getText()).contains("已受理");
+        assertThat(page.findElement(By.id("receipt")).getText()).as("a grid worker does not read the case").contains("已转承办单位核查")
+            .doesNotContain("undefined");
+        String beijingHour = String.format("%02d:", java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")).getHour());
+        assertThat(page.findElement(By.cssSelector("#my-leads-table tbody tr:first-child td")).getText())
+            .as("the time in the configured zone, though this browser runs in UTC").contains(" " + beijingHour);
         assertThat(horizontalOverflow()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
+        browser.screenshot("leads-phone-form");
+        showMyLeads();
         browser.screenshot("leads-phone-my-leads");
         desktop();
         assertThat(horizontalOverflow()).as("nor at 1366 px").isLessThanOrEqualTo(0L);
+        showMyLeads();
         browser.screenshot("leads-desktop-my-leads");
 
         // when: they log out
@@ -118,7 +126,7 @@ class MyLeadsPageTest {
         browser.screenshot("institutions-admin");
 
         // a level down: 城关镇 lists it too; 河西镇 does not
-        region.selectByVisibleText("　　　　城关镇 ▸");
+        region.selectByValue(DemoOrganisation.CHENGGUAN);
         browser.waiting().until(driver -> new Select(driver.findElement(By.id("region-filter"))).getFirstSelectedOption().getText().contains("城关镇"));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), name));
     }
@@ -159,6 +167,10 @@ class MyLeadsPageTest {
         page.findElement(By.id("submit-tip")).click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code")));
         return page.findElement(By.id("tracking-code")).getText();
+    }
+
+    private void showMyLeads() {
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('my-leads').scrollIntoView();");
     }
 
     /** How many CSS pixels the page is wider than the screen (0 or less: no sideways scrolling). */

@@ -1,28 +1,114 @@
-// The institution registry: list (keyset pages), create/edit, spreadsheet import.
+// The institution registry: list (keyset pages) of a picked region, create/edit, spreadsheet import.
 (() => {
   const rows = document.getElementById('rows');
   const form = document.getElementById('institution-form');
+  const picker = document.getElementById('region-filter');
+  const HEADERS = ['编号', '名称', '统一社会信用代码', '登记', '区划', '床位/在住', '预收费用（元）'];
   let after = 0;
+  let region = null;
+  let top = [];
+  const names = new Map();
 
-  function cell(row, text) {
+  function cell(row, text, label) {
     const td = document.createElement('td');
     td.textContent = text === null || text === undefined ? '' : String(text);
+    if (label) td.dataset.label = label;
     row.appendChild(td);
   }
 
+  /** A region's name (and its children, for the picker); looked up once per code. */
+  async function jurisdiction(code) {
+    if (!names.has(code)) {
+      names.set(code, ElderGuard.call('GET', '/api/organisation/jurisdictions/' + code).catch(() => null));
+    }
+    return names.get(code);
+  }
+
+  async function regionName(code) {
+    const node = code ? await jurisdiction(code) : null;
+    return node ? node.jurisdiction.name : (code || '');
+  }
+
+  /**
+   * The picker shows the way down from the caller's top region to the chosen one, then the chosen one's children:
+   * choosing a child goes a level down, choosing a region above goes back up.
+   */
+  async function showPicker() {
+    picker.replaceChildren();
+    const path = [];
+    for (let code = region; code; ) {
+      const node = await jurisdiction(code);
+      if (!node) break;
+      path.unshift(node.jurisdiction);
+      if (top.some(t => t.code === code)) break;
+      code = node.jurisdiction.parent;
+    }
+    path.forEach((j, depth) => ElderGuard.option(picker, j.code, '　'.repeat(depth) + j.name));
+    for (const t of top) {
+      if (!path.some(j => j.code === t.code)) ElderGuard.option(picker, t.code, t.name);
+    }
+    const node = await jurisdiction(region);
+    for (const child of (node ? node.children : [])) {
+      ElderGuard.option(picker, child.code, '　'.repeat(path.length) + child.name + ' ▸');
+    }
+    picker.value = region;
+  }
+
   async function loadPage() {
-    const page = await ElderGuard.call('GET', '/api/institutions?size=50&after=' + after);
-    for (const institution of page) {
+    document.getElementById('list-error').textContent = '';
+    const page = await ElderGuard.call('GET', '/api/institutions?size=50&after=' + after + '&jurisdiction=' + encodeURIComponent(region));
+    const labels = await Promise.all(page.map(institution => regionName(institution.jurisdiction)));
+    page.forEach((institution, i) => {
       const row = document.createElement('tr');
       [institution.id, institution.name, institution.creditCode, institution.registered ? '已登记' : '未登记',
-        institution.jurisdiction, (institution.beds ?? '') + ' / ' + (institution.residents ?? ''), institution.prepaidFeesYuan]
-        .forEach(value => cell(row, value));
+        labels[i], (institution.beds ?? '') + ' / ' + (institution.residents ?? ''), institution.prepaidFeesYuan]
+        .forEach((value, column) => cell(row, value, HEADERS[column]));
+      row.querySelectorAll('td')[4].title = institution.jurisdiction;
       row.addEventListener('click', () => edit(institution));
       rows.appendChild(row);
       after = institution.id;
-    }
+    });
+    document.getElementById('no-rows').classList.toggle('hidden', after !== 0);
     document.getElementById('more').disabled = page.length < 50;
   }
+
+  async function choose(code) {
+    region = code;
+    rows.textContent = '';
+    after = 0;
+    await showPicker();
+    await loadPage();
+  }
+
+  picker.addEventListener('change', () => choose(picker.value).catch(showListError));
+
+  function showListError(error) {
+    document.getElementById('list-error').textContent = error.message;
+  }
+
+  /**
+   * Where the list starts: the caller's own jurisdiction; for an administrator the top of the tree, and as long as a
+   * region has a single child, that child (a province with one city with one county starts at the county).
+   */
+  async function startRegion() {
+    top = await ElderGuard.call('GET', '/api/organisation/jurisdictions');
+    if (top.length === 0) {
+      throw new Error('您的账号没有所属区划，无法查看机构台账；请联系系统管理员在组织架构中设置。');
+    }
+    let code = top[0].code;
+    for (let depth = 0; depth < 5; depth++) {
+      const node = await jurisdiction(code);
+      if (!node || node.children.length !== 1) break;
+      code = node.children[0].code;
+    }
+    return code;
+  }
+
+  const jurisdictionInput = document.getElementById('jurisdiction');
+  jurisdictionInput.addEventListener('change', async () => {
+    const code = jurisdictionInput.value.trim();
+    document.getElementById('jurisdiction-name').textContent = /^\d{12}$/.test(code) ? await regionName(code) : '';
+  });
 
   function edit(institution) {
     document.getElementById('form-title').textContent = '编辑机构 ' + institution.id;
@@ -32,6 +118,7 @@
       const value = institution[element.name];
       element.value = value === null || value === undefined ? '' : String(value);
     }
+    jurisdictionInput.dispatchEvent(new Event('change'));
     ElderGuard.showErrors(form, null);
   }
 
@@ -39,6 +126,8 @@
     form.reset();
     document.getElementById('id').value = '';
     document.getElementById('form-title').textContent = '新增机构';
+    jurisdictionInput.value = region || '';
+    jurisdictionInput.dispatchEvent(new Event('change'));
   });
 
   form.addEventListener('submit', async event => {
@@ -73,7 +162,8 @@
     try {
       const result = await ElderGuard.call('POST', '/api/institutions/import', data, true);
       document.getElementById('import-summary').textContent = '新增 ' + result.created + ' 家，更新 ' + result.updated
-        + ' 家，无变化 ' + result.unchanged + ' 家，未导入 ' + result.rejectedRows + ' 行（问题 ' + result.rejected.length + ' 处'
+        + ' 家，无变化 ' + result.unchanged + ' 家'
+        + (result.skippedExamples ? '，跳过模板示例行 ' + result.skippedExamples + ' 行' : '') + '，未导入 ' + result.rejectedRows + ' 行（问题 ' + result.rejected.length + ' 处'
         // The server lists at most 1,000 problems (docs/institutions.md).
         + (result.rejected.length >= 1000 ? '，仅列出前 1000 处，请修改后重新导入' : '') + '）。';
       const rejected = document.getElementById('rejected');
@@ -89,9 +179,11 @@
     }
   });
 
-  document.getElementById('more').addEventListener('click', () => loadPage().catch(error => ElderGuard.showErrors(form, error)));
-  ElderGuard.session().then(session => {
+  document.getElementById('more').addEventListener('click', () => loadPage().catch(showListError));
+  ElderGuard.session().then(async session => {
     document.getElementById('user').textContent = session.displayName;
-    return loadPage();
-  }).catch(error => ElderGuard.showErrors(form, error));
+    await choose(await startRegion());
+    jurisdictionInput.value = region;
+    jurisdictionInput.dispatchEvent(new Event('change'));
+  }).catch(showListError);
 })();

@@ -28,13 +28,17 @@
     try {
       const receipt = await fetchWithKey(ElderGuard.formValues(form));
       const box = document.getElementById('receipt');
-      box.textContent = '已登记线索 ' + receipt.leadId + '，' + (receipt.newCase ? '新立案件 ' : '并入在办案件 ') + receipt.caseId
-        + (receipt.institutionNeedsConfirmation ? '；该机构不在台账中，已按所报信息新建为未登记场所，待核查时确认。' : '。');
+      // Without caseId the case is not the submitter's to read (a grid worker, another town): the receipt says no more.
+      box.textContent = receipt.caseId === undefined
+        ? '已登记线索 ' + receipt.leadId + '，已转承办单位核查；办理进度见下方“我登记的线索”。'
+        : '已登记线索 ' + receipt.leadId + '，' + (receipt.newCase ? '新立案件 ' : '并入在办案件 ') + receipt.caseId
+          + (receipt.institutionNeedsConfirmation ? '；该机构不在台账中，已按所报信息新建为未登记场所，待核查时确认。' : '。');
       box.classList.remove('hidden');
       form.dispatchEvent(new CustomEvent('lead-registered', {detail: receipt}));
       form.reset();
       toggleTipster();
       idempotencyKey = crypto.randomUUID();
+      document.dispatchEvent(new CustomEvent('elderguard:lead-registered', {detail: receipt}));
     } catch (error) {
       ElderGuard.showErrors(form, error);
     }

@@ -3,15 +3,42 @@
 const ElderGuard = (() => {
   let csrf = null;
 
+  /** The webapps' login page, which sends the person back to this page once logged in (welcome/scripts/config.js). */
+  function loginUrl() {
+    return '/camunda/app/welcome/default/?next=' + encodeURIComponent(window.location.pathname + window.location.search) + '#!/login';
+  }
+
   async function session() {
     const response = await fetch('/api/session', {headers: {'X-Requested-With': 'fetch'}});
     if (response.status === 401) {
-      window.location.href = '/camunda/app/welcome/default/#!/login';
+      window.location.href = loginUrl();
       throw new Error('请先登录');
     }
     const body = await response.json();
     csrf = body.csrf;
+    addLogout();
     return body;
+  }
+
+  /** 退出登录 in every page's header: ends the session of the pages and the webapps alike. */
+  function addLogout() {
+    const nav = document.querySelector('header nav');
+    if (!nav || document.getElementById('logout')) return;
+    const button = document.createElement('button');
+    button.id = 'logout';
+    button.type = 'button';
+    button.className = 'logout';
+    button.textContent = '退出登录';
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await call('POST', '/api/session/logout');
+      } catch (ignored) {
+        // Already logged out (an expired session): the login page is the right place either way.
+      }
+      window.location.href = loginUrl();
+    });
+    nav.appendChild(button);
   }
 
   async function call(method, url, body, isForm) {

@@ -44,10 +44,49 @@
     }
   });
 
+  /** "再报一条": an empty form again (the place stays chosen: a second tip is often about the same area). */
+  function anotherTip() {
+    const place = {town: town.value, village: village.value, jurisdiction: jurisdiction.value};
+    tipForm.reset();
+    town.value = place.town;
+    village.value = place.village;
+    jurisdiction.value = place.jurisdiction;
+    document.querySelectorAll('#contact input').forEach(input => { input.disabled = true; });
+    document.getElementById('contact').classList.add('hidden');
+    ElderGuard.showErrors(tipForm, null);
+    document.getElementById('receipt').classList.add('hidden');
+    document.getElementById('tip-section').classList.remove('hidden');
+    document.getElementById('institution-name').focus();
+    document.getElementById('tip-section').scrollIntoView();
+  }
+  document.getElementById('another-tip').addEventListener('click', anotherTip);
+  document.getElementById('lookup-another-tip').addEventListener('click', anotherTip);
+
+  /** Messages a member of the public can act on, whatever the server answered. */
+  function lookupMessage(error) {
+    if (error.status === 404) {
+      return '没有找到这个查询码对应的举报。请核对查询码（12 位字母和数字，如 K7QH-3MXD-9TWA，字母不分大小写）后重试；'
+        + '查询码遗失的，可以点“再报一条”重新举报。';
+    }
+    if (error.status === 429) {
+      return error.message || '查询太频繁，请稍后再试。';
+    }
+    if (!error.status || error.status >= 500) {
+      return '暂时无法查询，请稍后再试。';
+    }
+    return error.message;
+  }
+
   statusForm.addEventListener('submit', async event => {
     event.preventDefault();
     ElderGuard.showErrors(statusForm, null);
+    const anotherButton = document.getElementById('lookup-another-tip');
+    anotherButton.classList.add('hidden');
     const code = document.getElementById('lookup-code').value.trim();
+    if (!code) {
+      ElderGuard.showErrors(statusForm, {problem: {errors: [{field: 'trackingCode', message: '请输入提交举报时得到的查询码'}]}});
+      return;
+    }
     try {
       const status = await ElderGuard.call('GET', '/public/api/tips/' + encodeURIComponent(code));
       document.getElementById('status-label').textContent = status.statusLabel;
@@ -55,7 +94,8 @@
       document.getElementById('status').classList.remove('hidden');
     } catch (error) {
       document.getElementById('status').classList.add('hidden');
-      ElderGuard.showErrors(statusForm, error);
+      ElderGuard.showErrors(statusForm, {problem: {errors: [{field: 'trackingCode', message: lookupMessage(error)}]}});
+      if (error.status === 404) anotherButton.classList.remove('hidden');
     }
   });
 

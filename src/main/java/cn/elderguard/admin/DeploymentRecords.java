@@ -2,7 +2,6 @@ package cn.elderguard.admin;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +16,16 @@ import org.springframework.stereotype.Repository;
 import cn.elderguard.admin.ModelChanges.ElementChange;
 import cn.elderguard.admin.ModelChanges.Kind;
 import cn.elderguard.system.GeneratedIds;
+import cn.elderguard.system.Now;
 
 /**
  * The deployment records (EG_DEPLOYMENT_RECORD and its definitions and changes): written by
  * {@link DeploymentRecorder} inside the engine's deploy command, on the engine's own (Spring) transaction, and read
- * by administrators. Times are stored in UTC and shown in Asia/Shanghai.
+ * by administrators. Times are stored in UTC and shown in the configured zone (elderguard.time-zone).
  */
 @Repository
 class DeploymentRecords {
 
-    static final ZoneId SHOWN_IN = ZoneId.of("Asia/Shanghai");
     /** Shown as the author of a deployment no one was logged in for: the application's own at start-up. */
     static final String STARTUP_AUTHOR = "系统（启动部署）";
     static final String UNKNOWN_AUTHOR = "系统（无登录用户）";
@@ -118,7 +117,7 @@ class DeploymentRecords {
             counts.put(status, (int) definitions.stream().filter(d -> d.kind() != Kind.FILE && d.status() == status).count());
         }
         List<String> files = definitions.stream().map(DefinitionRecord::resourceName).distinct().toList();
-        OffsetDateTime deployedAt = row.deployedAt().atZoneSameInstant(SHOWN_IN).toOffsetDateTime();
+        OffsetDateTime deployedAt = row.deployedAt().atZoneSameInstant(Now.zone()).toOffsetDateTime();
         return new Summary(row.deploymentId(), row.name(), source, author, display, deployedAt, files, counts);
     }
 

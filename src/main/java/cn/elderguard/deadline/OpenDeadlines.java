@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.system.Now;
 
 /** What other capabilities may ask about open deadlines; they never read EG_TASK_DEADLINE themselves. */
 @Service
@@ -38,7 +39,7 @@ public class OpenDeadlines {
                 + " AND COMPLETED_AT IS NULL AND DUE_AT < ? ORDER BY DUE_AT FETCH FIRST " + limit + " ROWS ONLY")
             .params(unit.agency().name(), unit.region().value(), Timestamp.from(now))
             .query((rs, row) -> new OverdueTask(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                rs.getTimestamp(4).toInstant().atZone(WorkingCalendar.ZONE)))
+                rs.getTimestamp(4).toInstant().atZone(Now.zone())))
             .list();
     }
 

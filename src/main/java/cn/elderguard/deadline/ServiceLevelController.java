@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.elderguard.organisation.CurrentUser;
 import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
+import cn.elderguard.system.Now;
 
 /**
  * Service levels (docs/deadlines.md): everyone logged in may read them, administrators set them. A new
@@ -68,7 +69,7 @@ class ServiceLevelController {
     /** Which years the holiday data covers, and a warning when deadlines were counted outside them. */
     private Map<String, Object> calendarStatus() {
         var uncovered = calendar.uncoveredYearsUsed();
-        int nextYear = java.time.LocalDate.now(WorkingCalendar.ZONE).getYear() + 1;
+        int nextYear = Now.today().getYear() + 1;
         String warning = !uncovered.isEmpty()
             ? "工作日历缺少 " + uncovered + " 年的节假日安排，这些年份的期限暂按周一至周五计算，请补充 deadline/cn-working-calendar.yaml。"
             : !calendar.coveredYears().contains(nextYear)

@@ -74,7 +74,7 @@ public class TaskDeadlines {
         ZonedDateTime created = now();
         // A due date the model sets (e.g. a rectification deadline) wins over the service level.
         ZonedDateTime due = task.getDueDate() != null
-            ? task.getDueDate().toInstant().atZone(WorkingCalendar.ZONE)
+            ? task.getDueDate().toInstant().atZone(Now.zone())
             : calendar.plus(created, level.dueDays(), level.workingDays());
         task.setDueDate(Date.from(due.toInstant()));
 
@@ -175,7 +175,7 @@ public class TaskDeadlines {
     }
 
     private static ZonedDateTime now() {
-        return Now.instant().atZone(WorkingCalendar.ZONE);
+        return Now.local();
     }
 
     private static Timestamp timestamp(ZonedDateTime time) {
@@ -208,7 +208,7 @@ public class TaskDeadlines {
         return new Deadline(rs.getString("TASK_ID"), (Long) rs.getObject("CASE_ID", Long.class),
             rs.getString("PROCESS_DEFINITION_ID"), rs.getString("PROCESS_KEY"),
             rs.getString("TASK_KEY"), rs.getString("TASK_NAME"), rs.getString("INSTITUTION_NAME"), unit,
-            rs.getTimestamp("DUE_AT").toInstant().atZone(WorkingCalendar.ZONE), rs.getBoolean("WORKING_DAYS"),
+            rs.getTimestamp("DUE_AT").toInstant().atZone(Now.zone()), rs.getBoolean("WORKING_DAYS"),
             rs.getInt("REMINDER_DAYS_BEFORE"),
             Arrays.stream(rs.getString("ESCALATION_DAYS_AFTER").split(",")).map(Integer::valueOf).toList(), rs.getInt("NEXT_STEP"));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -28,17 +27,18 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.elderguard.system.Now;
+
 /**
  * Working days (工作日) of mainland China: Monday to Friday, minus official holidays, plus the make-up
  * working days (调休) on weekends, from {@code deadline/cn-working-calendar.yaml}. A year the file does not
  * cover is counted Monday to Friday and reported by {@link #uncoveredYearsUsed()} so administrators see
- * that the file needs the State Council's next notice.
+ * that the file needs the State Council's next notice. Days are those of the configured zone ({@link Now#zone()}),
+ * whatever the server's is.
  */
 @Component
 public class WorkingCalendar {
 
-    /** Deadlines are counted in the officers' time zone, whatever the server's is. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
     /** Guards against an endless loop on a corrupt file (every day a holiday). */
     private static final int MAX_DAYS_SCANNED = 3660;
@@ -83,7 +83,7 @@ public class WorkingCalendar {
      * after a holiday). Negative {@code days} count backwards.
      */
     public ZonedDateTime plusWorkingDays(ZonedDateTime start, int days) {
-        ZonedDateTime local = start.withZoneSameInstant(ZONE);
+        ZonedDateTime local = start.withZoneSameInstant(Now.zone());
         LocalDate day = local.toLocalDate();
         int step = days >= 0 ? 1 : -1;
         int remaining = Math.abs(days);
@@ -102,7 +102,7 @@ public class WorkingCalendar {
 
     /** Adds working days or calendar days. */
     public ZonedDateTime plus(ZonedDateTime start, int days, boolean workingDays) {
-        return workingDays ? plusWorkingDays(start, days) : start.withZoneSameInstant(ZONE).plusDays(days);
+        return workingDays ? plusWorkingDays(start, days) : start.withZoneSameInstant(Now.zone()).plusDays(days);
     }
 
     public SortedSet<Integer> coveredYears() {

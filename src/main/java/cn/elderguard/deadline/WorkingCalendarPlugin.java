@@ -8,16 +8,20 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.system.TimeZoneSetting;
+
 /**
  * Lets every timer and due-date expression of every model count working days ({@code P3WD}, see
- * {@link WorkingDaysBusinessCalendar}); other expressions behave as in the stock engine.
+ * {@link WorkingDaysBusinessCalendar}) and reads cron cycles in the configured zone ({@link ZonedCycleBusinessCalendar});
+ * other expressions behave as in the stock engine.
  */
 @Component
 class WorkingCalendarPlugin extends AbstractProcessEnginePlugin {
 
     private final WorkingCalendar calendar;
 
-    WorkingCalendarPlugin(WorkingCalendar calendar) {
+    /** The zone setting is a parameter so that it is applied before the engine schedules its first timer. */
+    WorkingCalendarPlugin(WorkingCalendar calendar, TimeZoneSetting zone) {
         this.calendar = calendar;
     }
 
@@ -28,7 +32,7 @@ class WorkingCalendarPlugin extends AbstractProcessEnginePlugin {
             new WorkingDaysBusinessCalendar(calendar, new DurationBusinessCalendar()));
         calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
             new WorkingDaysBusinessCalendar(calendar, new DueDateBusinessCalendar()));
-        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new ZonedCycleBusinessCalendar());
         configuration.setBusinessCalendarManager(calendars);
     }
 }

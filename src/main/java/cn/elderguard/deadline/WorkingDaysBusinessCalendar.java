@@ -51,7 +51,7 @@ class WorkingDaysBusinessCalendar implements BusinessCalendar {
     }
 
     private Date plus(Date start, Matcher matcher) {
-        ZonedDateTime from = start.toInstant().atZone(WorkingCalendar.ZONE);
+        ZonedDateTime from = start.toInstant().atZone(Now.zone());
         return Date.from(calendar.plusWorkingDays(from, Integer.parseInt(matcher.group(1))).toInstant());
     }
 }

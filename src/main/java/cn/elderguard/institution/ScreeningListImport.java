@@ -64,6 +64,13 @@ public class ScreeningListImport {
         new Column("承诺书签订日期", "pledgeSignedOn"),
         new Column("异地登记区划代码", "registeredElsewhere"));
 
+    /**
+     * The template's example row begins its name with this mark and carries {@link #EXAMPLE_CREDIT_CODE}; a row with
+     * either is skipped (counted, never imported), whatever else was typed over it (docs/institutions.md).
+     */
+    static final String EXAMPLE_MARK = "【示例】";
+    static final String EXAMPLE_CREDIT_CODE = "52999001MJ000001X" + CreditCode.checkCharacter("52999001MJ000001X");
+
     private final InstitutionService institutions;
     private final OrganisationRepository organisation;
     private final Validator validator;
@@ -79,13 +86,19 @@ public class ScreeningListImport {
             Sheet sheet = workbook.createSheet("摸排对象清单");
             Row header = sheet.createRow(0);
             Row example = sheet.createRow(1);
-            String exampleCode = "52999001MJ000001" + "X";
-            exampleCode = exampleCode.substring(0, 17) + CreditCode.checkCharacter(exampleCode.substring(0, 17));
-            List<String> values = List.of("示范县幸福养老院（示例，导入前请删除）", exampleCode, "是", "民办", "民非", "养老服务机构",
-                "999001001001", "东街 8 号", "120", "96", "350000", "", "2026-05-10", "");
+            List<String> values = List.of(EXAMPLE_MARK + "示范县幸福养老院（示例行，导入时跳过）", EXAMPLE_CREDIT_CODE, "是", "民办", "民非",
+                "养老服务机构", "999001001001", "东街 8 号", "120", "96", "350000", "", "2026-05-10", "");
+            // Grey italics: the example reads as a hint, not as a row of the list.
+            var font = workbook.createFont();
+            font.setItalic(true);
+            font.setColor(org.apache.poi.ss.usermodel.IndexedColors.GREY_50_PERCENT.getIndex());
+            var exampleStyle = workbook.createCellStyle();
+            exampleStyle.setFont(font);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 header.createCell(i).setCellValue(COLUMNS.get(i).header());
-                example.createCell(i).setCellValue(values.get(i));
+                var cell = example.createCell(i);
+                cell.setCellValue(values.get(i));
+                cell.setCellStyle(exampleStyle);
                 sheet.setColumnWidth(i, 20 * 256);
             }
             workbook.write(out);
@@ -101,7 +114,7 @@ public class ScreeningListImport {
      */
     public Result importFile(InputStream in) {
         List<Rejected> rejected = new ArrayList<>();
-        int[] counts = new int[4]; // created, updated, unchanged, rejected rows
+        int[] counts = new int[5]; // created, updated, unchanged, rejected rows, skipped example rows
         Path file = null;
         try {
             file = Files.createTempFile("elderguard-import", ".xlsx");
@@ -111,6 +124,10 @@ public class ScreeningListImport {
                 Map<String, String> sectors = sectorCodesByName();
                 sheet.rows((rowNumber, cells) -> {
                     if (rowNumber <= header || isEmpty(cells)) {
+                        return;
+                    }
+                    if (isExample(cells)) {
+                        counts[4]++;
                         return;
                     }
                     List<Rejected> problems = new ArrayList<>();
@@ -146,7 +163,7 @@ public class ScreeningListImport {
         } finally {
             deleteQuietly(file);
         }
-        return new Result(counts[0], counts[1], counts[2], counts[3], rejected);
+        return new Result(counts[0], counts[1], counts[2], counts[3], counts[4], rejected);
     }
 
     /**
@@ -261,6 +278,13 @@ public class ScreeningListImport {
         return organisation.sectors().stream().collect(java.util.stream.Collectors.toMap(Sector::name, Sector::code));
     }
 
+    /** The template's example row, also when it was partly typed over: its name's mark or its credit code. */
+    static boolean isExample(String[] row) {
+        String name = row[0] == null ? "" : row[0].strip();
+        String creditCode = row[1] == null ? "" : row[1].strip();
+        return name.startsWith(EXAMPLE_MARK) || creditCode.equalsIgnoreCase(EXAMPLE_CREDIT_CODE);
+    }
+
     private static boolean isEmpty(String[] row) {
         for (String cell : row) {
             if (cell != null && !cell.isBlank()) {
@@ -302,7 +326,8 @@ public class ScreeningListImport {
      * Counts of institutions created, updated and unchanged, of rows rejected, and the problems of the rejected rows
      * (the first {@value #MAX_LISTED_PROBLEMS}).
      */
-    public record Result(int created, int updated, int unchanged, int rejectedRows, List<Rejected> rejected) {
+    /** {@code skippedExamples}: rows recognised as the template's example (never imported). */
+    public record Result(int created, int updated, int unchanged, int rejectedRows, int skippedExamples, List<Rejected> rejected) {
     }
 
     private static final class RowProblem extends RuntimeException {

@@ -1,5 +1,7 @@
 package cn.elderguard.lead;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -10,10 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.lead.LeadSubmission.TipsterContact;
 import cn.elderguard.organisation.CurrentUser;
+import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.NotFoundException;
 
 /**
@@ -50,6 +54,22 @@ class LeadController {
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         IntakeReceipt receipt = intake.submit(lead, idempotencyKey);
         return ResponseEntity.status(receipt.resent() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    /** "我登记的线索": the caller's own submissions, newest first, as receipts (nothing of the cases they joined). */
+    @GetMapping("/mine")
+    LeadReceipt.Page mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "页码从 0 开始，不能为负数");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间");
+        }
+        String me = currentUser.id();
+        List<LeadReceipt> items = leads.bySubmitter(me, (long) page * size, size).stream().map(LeadReceipt::of).toList();
+        return new LeadReceipt.Page(page, size, leads.countBySubmitter(me), items);
     }
 
     /**

@@ -36,6 +36,16 @@ class LeadRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE CASE_ID = ? ORDER BY ID").param(caseId).query(LeadRepository::map).list();
     }
 
+    /** The leads one person or system submitted, newest first (the idempotency constraint's index starts with the submitter). */
+    java.util.List<Lead> bySubmitter(String submittedBy, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE SUBMITTED_BY = ? ORDER BY ID DESC LIMIT ? OFFSET ?")
+            .params(submittedBy, limit, offset).query(LeadRepository::map).list();
+    }
+
+    long countBySubmitter(String submittedBy) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_LEAD WHERE SUBMITTED_BY = ?").param(submittedBy).query(Long.class).single();
+    }
+
     Optional<Lead> byIdempotencyKey(String submittedBy, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE SUBMITTED_BY = ? AND IDEMPOTENCY_KEY = ?")
             .params(submittedBy, key).query(LeadRepository::map).optional();

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.security.ClientRateLimiter;
 import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.NotFoundException;
 
 /**
  * The public tip page's API (no login): submit a tip, look its status up with the tracking code, and
@@ -65,11 +65,14 @@ class PublicTipController {
         return Map.of("trackingCode", intake.submitPublicTip(tip.toSubmission()).trackingCode());
     }
 
+    static final String UNKNOWN_CODE = "没有找到这个查询码对应的举报。请核对查询码（12 位字母和数字，如 K7QH-3MXD-9TWA）后重试；"
+        + "查询码遗失的，可以再报一条";
+
     @GetMapping("/tips/{trackingCode}")
     TipStatus status(@PathVariable String trackingCode, HttpServletRequest request) {
         rateLimiter.check(request, "lookup", lookupsPerHour, Duration.ofHours(1));
         Lead lead = leads.byTrackingCode(TrackingCodes.normalise(trackingCode))
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到该查询码，请核对后重试"));
+            .orElseThrow(() -> new NotFoundException(UNKNOWN_CODE));
         return new TipStatus(lead.status().name(), lead.status().label(), lead.feedback(), lead.receivedAt());
     }
 

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.deadline.OpenDeadlines;
-import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.Role;
@@ -40,7 +39,7 @@ class SendDailyDigestsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = Now.instant();
-        String asOf = TaskNotices.DATE_TIME.format(now.atZone(WorkingCalendar.ZONE));
+        String asOf = TaskNotices.DATE_TIME.format(now.atZone(Now.zone()));
         for (OpenDeadlines.UnitCount unit : deadlines.countsByUnit(now)) {
             List<Person> leaders = organisation.people(unit.unit(), List.of(Role.UNIT_LEADER)).stream()
                 .filter(p -> p.email() != null && !p.email().isBlank()).toList();

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
@@ -22,6 +21,7 @@ import cn.elderguard.organisation.Role;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.deadline.DeadlineEvent;
+import cn.elderguard.system.Now;
 
 /**
  * The mails about a task: to the people of the groups it is offered to (officers for an officer group,
@@ -91,7 +91,7 @@ public class TaskNotices {
         variables.put("taskName", task.taskName());
         variables.put("institutionName", Objects.requireNonNullElse(task.institutionName(), "—"));
         variables.put("caseId", task.caseId() == null ? "—" : task.caseId());
-        variables.put("due", DATE_TIME.format(task.due().withZoneSameInstant(WorkingCalendar.ZONE)));
+        variables.put("due", DATE_TIME.format(task.due().withZoneSameInstant(Now.zone())));
         variables.put("unitName", task.unit() == null ? "—" : unitName(task.unit()));
         variables.put("link", taskLink(task.taskId()));
         return variables;

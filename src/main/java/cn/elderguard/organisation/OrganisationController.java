@@ -51,6 +51,19 @@ class OrganisationController {
             "scope", scope);
     }
 
+    /**
+     * Where the caller's region pickers start: their own jurisdiction, or for administrators (who have none) the
+     * top of the tree; empty for a person without a jurisdiction.
+     */
+    @GetMapping("/jurisdictions")
+    List<Jurisdiction> topJurisdictions() {
+        AccessScope scope = currentUser.scope();
+        if (scope.isEverything()) {
+            return organisation.roots();
+        }
+        return scope.region() == null ? List.of() : organisation.jurisdiction(scope.region()).stream().toList();
+    }
+
     /** A jurisdiction with its children and units; only inside the caller's own jurisdiction subtree. */
     @GetMapping("/jurisdictions/{code}")
     Map<String, Object> jurisdiction(@PathVariable("code") RegionCode region) {

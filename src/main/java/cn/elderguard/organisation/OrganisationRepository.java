@@ -53,6 +53,12 @@ public class OrganisationRepository {
             .param(code.value()).query(OrganisationRepository::jurisdiction).list();
     }
 
+    /** The top of the jurisdiction tree (no parent): where an administrator starts picking a region. */
+    public List<Jurisdiction> roots() {
+        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE PARENT_CODE IS NULL ORDER BY REGION_CODE")
+            .query(OrganisationRepository::jurisdiction).list();
+    }
+
     public Optional<Unit> unit(UnitKey unit) {
         return cached(key("unit", unit), () ->
             jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE AGENCY = ? AND REGION_CODE = ?")

@@ -34,7 +34,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -65,7 +64,8 @@ class SecurityConfiguration {
     static final String ENGINE_REST = "/engine-rest";
     /** Our servlet filters run after Spring Security's chain (order -100) and in this order among themselves. */
     static final int ENGINE_REST_AUTHENTICATION_ORDER = 10;
-    static final String LOGIN_PAGE = "/camunda/app/welcome/default/#!/login";
+    /** The webapps' login; {@code next} is where the welcome app sends the person once logged in (its config.js). */
+    static final String LOGIN_PAGE = "/camunda/app/welcome/default/";
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
         + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -130,6 +130,7 @@ class SecurityConfiguration {
                 // "/" only redirects to the webapps' login page; /assets holds stylesheets and scripts.
                 .requestMatchers("/", "/error", "/favicon.ico", "/assets/**", "/public/**").permitAll()
                 // Service accounts submit leads and read back their own receipts, nothing else (docs/security.md).
+                .requestMatchers(HttpMethod.GET, "/api/leads/mine").access(SecurityConfiguration::peopleOnly)
                 .requestMatchers(HttpMethod.POST, "/api/leads").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/leads/{id}").authenticated()
                 .anyRequest().access(SecurityConfiguration::peopleOnly))
@@ -137,7 +138,7 @@ class SecurityConfiguration {
             .addFilterBefore(new PublicRequestSizeLimit(), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
             .exceptionHandling(exceptions -> exceptions
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                .defaultAuthenticationEntryPointFor(SecurityConfiguration::toLoginAndBack,
                     AntPathRequestMatcher.antMatcher("/app/**"))
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), request -> true))
             // Only a genuine HTTP Basic call without a session (another system) has no cookie to forge; any request
@@ -166,6 +167,14 @@ class SecurityConfiguration {
         boolean person = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
             && user.getAuthorities().stream().noneMatch(authority -> GroupIds.LEAD_INTAKE.equals(authority.getAuthority()));
         return new AuthorizationDecision(person);
+    }
+
+    /** A page asked for without a login: to the login, and back to that page afterwards. */
+    private static void toLoginAndBack(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+        throws java.io.IOException {
+        String page = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?next="
+            + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8) + "#!/login");
     }
 
     /**

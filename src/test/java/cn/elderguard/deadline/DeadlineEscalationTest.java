@@ -27,6 +27,7 @@ import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.EngineJobRows;
 import cn.elderguard.support.LeadDisposalStarter;
+import cn.elderguard.system.Now;
 
 /**
  * Deadlines with the engine clock moved: a verification task in 河西镇民政办, created on Monday 28 September
@@ -36,7 +37,7 @@ import cn.elderguard.support.LeadDisposalStarter;
 @ElderGuardTest
 class DeadlineEscalationTest {
 
-    static final ZonedDateTime CREATED = ZonedDateTime.of(2026, 9, 28, 9, 0, 0, 0, WorkingCalendar.ZONE);
+    static final ZonedDateTime CREATED = ZonedDateTime.of(2026, 9, 28, 9, 0, 0, 0, Now.zone());
     static final String CIVIL_AFFAIRS_HEXI = "CIVIL_AFFAIRS-" + DemoOrganisation.HEXI;
 
     @Autowired
@@ -192,7 +193,7 @@ class DeadlineEscalationTest {
     }
 
     private static Date at(int year, int month, int day, int hour) {
-        return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, WorkingCalendar.ZONE).toInstant());
+        return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, Now.zone()).toInstant());
     }
 
     record Record(int step, String kind, String escalatedTo) {

@@ -3,14 +3,22 @@ package cn.elderguard.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Date;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.springframework.core.io.ClassPathResource;
+
+import cn.elderguard.system.Now;
 
 /** Working-day arithmetic over the shipped holiday file. */
 class WorkingCalendarTest {
@@ -47,9 +55,9 @@ class WorkingCalendarTest {
         "2026-11-20, 1, 2026-11-23",
         "2026-11-23, 0, 2026-11-23"})
     void countsWorkingDays(LocalDate start, int days, LocalDate expected) {
-        ZonedDateTime from = start.atTime(9, 30).atZone(WorkingCalendar.ZONE);
+        ZonedDateTime from = start.atTime(9, 30).atZone(Now.zone());
 
-        assertThat(calendar.plusWorkingDays(from, days)).isEqualTo(expected.atTime(9, 30).atZone(WorkingCalendar.ZONE));
+        assertThat(calendar.plusWorkingDays(from, days)).isEqualTo(expected.atTime(9, 30).atZone(Now.zone()));
     }
 
     @Test
@@ -67,7 +75,7 @@ class WorkingCalendarTest {
         assertThat(calendar.coveredYears()).containsExactly(2024, 2025, 2026);
 
         // 2027-01-01 is New Year's Day, but the file does not know 2027 yet: counted as an ordinary Friday.
-        ZonedDateTime due = calendar.plusWorkingDays(LocalDate.of(2026, 12, 31).atTime(9, 0).atZone(WorkingCalendar.ZONE), 1);
+        ZonedDateTime due = calendar.plusWorkingDays(LocalDate.of(2026, 12, 31).atTime(9, 0).atZone(Now.zone()), 1);
 
         assertThat(due.toLocalDate()).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(calendar.uncoveredYearsUsed()).containsExactly(2027);
@@ -75,9 +83,49 @@ class WorkingCalendarTest {
 
     @Test
     void calendarDaysIgnoreHolidays() {
-        ZonedDateTime from = LocalDate.of(2026, 9, 30).atTime(9, 0).atZone(WorkingCalendar.ZONE);
+        ZonedDateTime from = LocalDate.of(2026, 9, 30).atTime(9, 0).atZone(Now.zone());
 
         assertThat(calendar.plus(from, 3, false).toLocalDate()).isEqualTo(LocalDate.of(2026, 10, 3));
         assertThat(calendar.plus(from, 3, true).toLocalDate()).isEqualTo(LocalDate.of(2026, 10, 10));
+    }
+
+    // ---- the configured zone (elderguard.time-zone), not the server's: surefire runs the tests in UTC
+
+    @Test
+    void theTestsRunInAServerZoneOtherThanTheConfiguredOne() {
+        assertThat(ZoneId.systemDefault().getRules().getOffset(Instant.now())).isEqualTo(ZoneOffset.UTC);
+        assertThat(Now.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void aDutyGivenEarlyOnAFridayMorningInBeijingIsDueOnMondayThoughItIsStillThursdayInUtc() {
+        // Fri 2026-11-20 07:00 in Beijing is Thu 2026-11-19 23:00 UTC: counted in UTC, one working day would be Friday
+        Date given = Date.from(Instant.parse("2026-11-19T23:00:00Z"));
+
+        Date due = new WorkingDaysBusinessCalendar(calendar, new DueDateBusinessCalendar()).resolveDuedate("P1WD", given);
+
+        assertThat(due.toInstant()).isEqualTo(ZonedDateTime.of(2026, 11, 23, 7, 0, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
+    @Test
+    void aCronCycleIsReadInTheConfiguredZone() {
+        // 08:30 in Beijing on Fri 2026-11-20: the morning run of that day is over
+        Date after = Date.from(Instant.parse("2026-11-20T00:30:00Z"));
+
+        Date next = new ZonedCycleBusinessCalendar().resolveDuedate("0 0 8 * * ?", after);
+
+        assertThat(next.toInstant()).as("08:00 on Saturday in Beijing").isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(new CycleBusinessCalendar().resolveDuedate("0 0 8 * * ?", after).toInstant())
+            .as("the stock calendar reads the server's zone: 08:00 UTC, 16:00 in Beijing").isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(ZonedCycleBusinessCalendar.next("0 0 8 * * ?", after, ZoneId.of("Europe/Berlin")).toInstant())
+            .isEqualTo(Instant.parse("2026-11-20T07:00:00Z"));
+    }
+
+    @Test
+    void repeatingIsoCyclesAreTheStockCalendars() {
+        Date start = Date.from(Instant.parse("2026-11-20T00:00:00Z"));
+
+        assertThat(new ZonedCycleBusinessCalendar().resolveDuedate("R3/PT1H", start).toInstant())
+            .isEqualTo(Instant.parse("2026-11-20T01:00:00Z"));
     }
 }

@@ -86,6 +86,62 @@ class ScreeningListImportTest {
     }
 
     @Test
+    void theTemplatesExampleRowIsNeverImportedEvenWhenPartlyTypedOverOrKeptAboveRealRows() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        byte[] template = http.withBasicAuth("cg_mz", DemoOrganisation.PASSWORD)
+            .getForObject("/api/institutions/template.xlsx", byte[].class);
+        long before = institutionsWithExampleCode();
+
+        // the template as downloaded: nothing to import
+        JsonNode asDownloaded = importFile(template);
+        assertThat(asDownloaded.path("skippedExamples").asInt()).isEqualTo(1);
+        assertThat(asDownloaded.path("created").asInt()).isZero();
+        assertThat(asDownloaded.path("rejectedRows").asInt()).isZero();
+
+        // the example kept at the top, real rows below it; an example whose name was changed (its credit code still the
+        // example's) and a row that kept the example's mark in front of a new name
+        String real = "真实养老院-" + suffix;
+        byte[] file = appendRows(template, List.of(
+            List.of(real, "", "否", "", "", "", DemoOrganisation.DONGJIE, "", "", "", "", "", "", ""),
+            List.of("改了名字的示例-" + suffix, ScreeningListImport.EXAMPLE_CREDIT_CODE, "是", "民办", "民非", "", DemoOrganisation.DONGJIE,
+                "", "", "", "", "", "", ""),
+            List.of(ScreeningListImport.EXAMPLE_MARK + "留着标记-" + suffix, "", "否", "", "", "", DemoOrganisation.DONGJIE,
+                "", "", "", "", "", "", "")));
+        JsonNode mixed = importFile(file);
+
+        assertThat(mixed.path("created").asInt()).isEqualTo(1);
+        assertThat(mixed.path("skippedExamples").asInt()).isEqualTo(3);
+        assertThat(mixed.path("rejectedRows").asInt()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION WHERE NAME = ?").param(real).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION WHERE NAME LIKE ? OR NAME LIKE ?")
+            .params("%" + suffix, ScreeningListImport.EXAMPLE_MARK + "%").query(Long.class).single()).as("only the real row").isEqualTo(1);
+        assertThat(institutionsWithExampleCode()).isEqualTo(before).isZero();
+    }
+
+    private long institutionsWithExampleCode() {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION WHERE CREDIT_CODE = ?").param(ScreeningListImport.EXAMPLE_CREDIT_CODE)
+            .query(Long.class).single();
+    }
+
+    /** The downloaded template with its example row left in place and {@code rows} below it. */
+    private static byte[] appendRows(byte[] template, List<List<String>> rows) throws IOException {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 2);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (!rows.get(r).get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(r).get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void aNulCharacterOrAnAbsurdNumberInACellRejectsItsRowNotTheFile() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         byte[] template = http.withBasicAuth("cg_mz", DemoOrganisation.PASSWORD)

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.ProcessCoverage;
+import cn.elderguard.system.Now;
 
 /**
  * The one path of DailyDigest: the morning timer starts it, the digests are queued (the mail jobs deliver them; MailTest
@@ -40,8 +41,8 @@ import cn.elderguard.support.ProcessCoverage;
 @ProcessCoverage(KEY)
 class DailyDigestProcessTest {
 
-    /** The cron expression of the start event is read in the server's time zone. */
-    private static final ZoneId SERVER = ZoneId.systemDefault();
+    /** The cron expression of the start event is read in the configured zone (elderguard.time-zone), not the server's. */
+    private static final ZoneId CONFIGURED = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     ProcessEngine engine;
@@ -62,7 +63,7 @@ class DailyDigestProcessTest {
     @Test
     void atEightTheLeaderOfAUnitWithAnOverdueTaskIsSentADigestAndTheTimerWaitsForTheNextMorning() {
         // given: a lead whose verification at 城关镇民政办 fell due on 16 November
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 2, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 2, 9, 0, 0, 0, Now.zone()).toInstant()));
         String venue = "东街社区福寿养老院-" + System.nanoTime();
         LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.DONGJIE, venue);
         long mailBefore = lastMailId();
@@ -84,6 +85,9 @@ class DailyDigestProcessTest {
             .params(MailKind.DAILY_DIGEST.name(), "cg_mz_ld@demo.elderguard.cn", mailBefore).query(String.class).single();
         assertThat(body).contains("宋佳，您好").contains(venue).contains("核查线索");
         assertThat(morningTimer().getDuedate()).isEqualTo(at(2026, 11, 21, 8));
+        assertThat(morningTimer().getDuedate().toInstant()).as("08:00 in Beijing, though the tests' JVM runs in UTC")
+            .isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(ZoneId.systemDefault().getRules().getOffset(Instant.now())).isNotEqualTo(CONFIGURED.getRules().getOffset(Instant.now()));
     }
 
     private Job morningTimer() {
@@ -107,6 +111,6 @@ class DailyDigestProcessTest {
     }
 
     private static Date at(int year, int month, int day, int hour) {
-        return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, SERVER).toInstant());
+        return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, CONFIGURED).toInstant());
     }
 }

@@ -26,7 +26,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.support.DemoOrganisation;
@@ -35,6 +34,7 @@ import cn.elderguard.support.EngineJobRows;
 import cn.elderguard.support.LeadDisposalStarter;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import cn.elderguard.system.Now;
 
 /**
  * Mail through a real SMTP server (GreenMail on the test profile's port 3025): who gets which mail, in
@@ -212,6 +212,6 @@ class MailTest {
     }
 
     private static Date at(int year, int month, int day, int hour, int minute) {
-        return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, WorkingCalendar.ZONE).toInstant());
+        return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, Now.zone()).toInstant());
     }
 }

@@ -26,3 +26,21 @@ export default {
       {label: '中文', href: '?locale=zh', description: '将 ElderGuard 网页应用切换为简体中文'}
     ]
 };
+
+// Back to the ElderGuard page that sent the person here to log in (/camunda/app/welcome/default/?next=/app/…,
+// see security/SecurityConfiguration and assets/elderguard.js) as soon as the login succeeded. Only our own pages
+// are accepted as a target, so the link cannot send anyone to another site.
+const next = new URLSearchParams(window.location.search).get('next');
+const ownPage = /^\/app\/[\w\-.\/]*(\?[\w\-.=&%]*)?$/;
+
+function backToThePageOnceLoggedIn() {
+  if (!next || !ownPage.test(next) || window.location.hash.startsWith('#!/login')) {
+    return;
+  }
+  fetch('/api/session', {headers: {'X-Requested-With': 'fetch'}})
+    .then(response => { if (response.ok) window.location.replace(next); })
+    .catch(() => {});
+}
+
+window.addEventListener('hashchange', backToThePageOnceLoggedIn);
+backToThePageOnceLoggedIn();

@@ -2,9 +2,12 @@
 // Everything that came from outside (descriptions, names, notes) goes into the page as text (textContent), never
 // as markup, so whatever a tipster typed is shown, not run.
 
-const ZONE = 'Asia/Shanghai';
-const TIME = new Intl.DateTimeFormat('zh-CN', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hour12: false});
+// Times in the installation's configured zone (docs/deadlines.md, "Time zone"), given by /api/session.
+function formatter(zone) {
+  return new Intl.DateTimeFormat('zh-CN', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hour12: false});
+}
+let TIME = formatter('Asia/Shanghai');
 
 function el(tag, className, text) {
   const element = document.createElement(tag);
@@ -294,8 +297,12 @@ export async function renderCaseFile(root, {caseId, taskId}) {
     return;
   }
   const id = encodeURIComponent(caseId);
-  const [file, open, attachments] = await Promise.all([get('/api/cases/' + id + '/file'),
-    taskId ? Promise.resolve(null) : get('/api/cases/' + id + '/deadlines'), get('/api/cases/' + id + '/attachments')]);
+  const [file, open, attachments, session] = await Promise.all([get('/api/cases/' + id + '/file'),
+    taskId ? Promise.resolve(null) : get('/api/cases/' + id + '/deadlines'), get('/api/cases/' + id + '/attachments'),
+    get('/api/session')]);
+  if (session.status === 200 && session.data && session.data.timeZone) {
+    TIME = formatter(session.data.timeZone);
+  }
   if (file.status !== 200) {
     refused(root, file.status);
     return;

@@ -77,8 +77,8 @@ class DeadlineStates {
         List<Integer> escalationDays = Arrays.stream(rs.getString("ESCALATION_DAYS_AFTER").split(",")).map(Integer::valueOf).toList();
         int reminder = rs.getInt("REMINDER_DAYS_BEFORE");
         Instant nextStepAt = completed != null || nextStep < 0 || nextStep > escalationDays.size() ? null
-            : (nextStep == 0 ? calendar.plus(due.atZone(WorkingCalendar.ZONE), -reminder, workingDays)
-                : calendar.plus(due.atZone(WorkingCalendar.ZONE), escalationDays.get(nextStep - 1), workingDays)).toInstant();
+            : (nextStep == 0 ? calendar.plus(due.atZone(Now.zone()), -reminder, workingDays)
+                : calendar.plus(due.atZone(Now.zone()), escalationDays.get(nextStep - 1), workingDays)).toInstant();
         return new State(rs.getString("TASK_ID"), (Long) rs.getObject("CASE_ID", Long.class), rs.getString("PROCESS_KEY"),
             rs.getString("TASK_KEY"), rs.getString("TASK_NAME"), unit == null ? null : unitName(unit),
             rs.getTimestamp("CREATED_AT").toInstant(), due, workingDays, reminder, escalationDays,

@@ -87,8 +87,11 @@ class TipsterTrackingTest {
             .isEqualTo(LeadFeedback.DEFAULT_VERIFIED);
 
         Task signOff = task(instance, LeadDisposalProcess.TASK_SIGN_OFF_CLOSE_OUT);
-        assertThat(engine.getFormService().getTaskFormVariables(signOff.getId()).getValue("tipsterFeedback", String.class))
-            .as("the leader's form shows the proposal").isEqualTo(proposed);
+        var form = engine.getFormService().getTaskFormVariables(signOff.getId());
+        assertThat(form.getValue(LeadDisposalProcess.VAR_PROPOSED_TIPSTER_FEEDBACK, String.class))
+            .as("the leader's form shows the proposal, read-only").isEqualTo(proposed);
+        assertThat(form.getValue(LeadDisposalProcess.VAR_TIPSTER_FEEDBACK, String.class)).as("the leader's own field opens empty")
+            .isNullOrEmpty();
         complete(signOff, LEADER, Map.of("signOffDecision", "REJECT", "notes", "收费情况需重新核实", "tipsterFeedback", proposed));
         assertStatus(code, "VERIFIED", "已核查");
         assertThat(status(code).path("feedback").asText()).as("a sign-off that sends the case back publishes nothing")
@@ -106,7 +109,7 @@ class TipsterTrackingTest {
     }
 
     @Test
-    void aLeaderWhoClearsTheProposalClosesWithTheFixedText() {
+    void withoutAProposalOrALeadersTextTheCaseClosesWithTheFixedText() {
         ProcessInstance instance = LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.HEXICUN);
         long caseId = Long.parseLong(instance.getBusinessKey());
         String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -115,8 +118,7 @@ class TipsterTrackingTest {
                 + " REGION_CODE, '举报', OPENED_AT, ?, 'RECEIVED' FROM EG_CASE WHERE ID = ?")
             .params(code, caseId).update();
 
-        complete(task(instance, LeadDisposalProcess.TASK_VERIFY_LEAD), OFFICER,
-            VerificationFacts.with("tipsterFeedback", "该机构负责人涉嫌违法，正在调查。"));
+        complete(task(instance, LeadDisposalProcess.TASK_VERIFY_LEAD), OFFICER, VerificationFacts.registeredAndClean());
         complete(task(instance, LeadDisposalProcess.TASK_SIGN_OFF_CLOSE_OUT), LEADER,
             Map.of("signOffDecision", "APPROVE", "notes", "同意销号", "tipsterFeedback", ""));
 

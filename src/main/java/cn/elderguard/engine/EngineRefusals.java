@@ -17,6 +17,10 @@ public final class EngineRefusals {
     public static final String ONLY_THE_UNIT_WORKS =
         "您可以查看本辖区的这项任务，但只能由承办单位（任务的候选组）认领和办理。如需推动办理，请联系承办单位或其负责人督办；"
             + "任务逾期后会按办理时限自动升级提醒。";
+    /** Reassigning a task or changing its name, priority … is the administrators' (TASK_ASSIGN). */
+    public static final String ONLY_DATES =
+        "您可以认领和办理这项任务，并修改它的到期日和跟进日期；转给他人办理或修改任务的其他信息需由系统管理员操作。"
+            + "如需他人接手，请取消认领，由本单位其他人员认领。";
     public static final String CANNOT_READ =
         "这项任务不属于您所在的单位，也不在您督查的辖区内，因此无法查看或办理。请刷新任务列表，只办理列表中显示的任务。";
 
@@ -35,8 +39,11 @@ public final class EngineRefusals {
         if (onTask && toRead) {
             return CANNOT_READ;
         }
-        if (onTask) {
+        if (onTask && missing.stream().anyMatch(m -> "TASK_WORK".equals(m.getViolatedPermissionName()))) {
             return ONLY_THE_UNIT_WORKS;
+        }
+        if (onTask) {
+            return ONLY_DATES;
         }
         String what = missing.isEmpty() ? "" : missing.stream()
             .map(m -> RESOURCES.getOrDefault(m.getResourceType(), m.getResourceType()) + "（" + m.getViolatedPermissionName() + "）")

@@ -51,7 +51,7 @@ class TaskDatesCommandChecker extends AuthorizationCommandChecker {
 
     /** Puts the checker in place of the engine's own authorization checker. */
     @Component
-    static class Plugin extends AbstractProcessEnginePlugin {
+    static class TaskDatesPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {

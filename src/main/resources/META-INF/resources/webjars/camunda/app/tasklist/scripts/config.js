@@ -5,6 +5,10 @@ export default {
   app: {name: chinese ? '任务列表' : 'Tasklist', vendor: 'ElderGuard'},
   locales,
   dateFormat,
+  // ElderGuard's own scripts, relative to the tasklist app folder (one line each).
+  customScripts: [
+    'scripts/elderguard/tasklist.js'
+  ],
   // The webjar's shortcuts, with descriptions users read in the shortcut help dialog.
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: chinese ? '认领当前选中的任务' : 'claims the currently selected task'},

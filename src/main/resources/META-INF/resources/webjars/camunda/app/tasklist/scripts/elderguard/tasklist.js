@@ -40,7 +40,9 @@ const MESSAGES = [
   [/^Submit$/, () => '提交'],
   [/^Reset$/, () => '重置'],
   [/^Download$/, () => '下载'],
-  [/^Remove$/, () => '移除']
+  [/^Remove$/, () => '移除'],
+  [/^Increment$/, () => '加一'],
+  [/^Decrement$/, () => '减一']
 ];
 
 function translated(text) {

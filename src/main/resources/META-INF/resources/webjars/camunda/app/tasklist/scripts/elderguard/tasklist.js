@@ -16,7 +16,8 @@ function defaultSorting() {
   }
   params.set('sorting', DEFAULT_SORTING);
   const path = hash.indexOf('?') < 0 ? hash : hash.substring(0, hash.indexOf('?'));
-  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search + path + '?' + params.toString());
+  // replace(): no extra history entry, and Tasklist's router sees the change (a hash change event).
+  window.location.replace(window.location.pathname + window.location.search + path + '?' + params.toString());
 }
 
 // form-js 1.x messages (validator and components) and their Chinese, with what to do.

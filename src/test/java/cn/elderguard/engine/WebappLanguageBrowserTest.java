@@ -141,10 +141,33 @@ class WebappLanguageBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim")));
         browser.press(By.cssSelector("button.claim"));
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-        browser.press(By.cssSelector("[cam-widget-inline-field].due-date"));
-        browser.press(By.xpath("//table[contains(@class,'uib-daypicker')]//button[not(@disabled)]"
-            + "[span[not(contains(@class,'text-muted')) and normalize-space()='" + day + "']]"));
-        browser.press(By.xpath("//button[span[contains(@class,'glyphicon-ok')]]"));
+        browser.press(By.cssSelector("[cam-widget-inline-field].due-date .view-value"));
+        try {
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".uib-daypicker")));
+        } catch (RuntimeException e) {
+            browser.screenshot("tasklist-due-date-editor");
+            throw new AssertionError((String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.querySelector('[cam-tasklist-task-meta]') ? document.querySelector('[cam-tasklist-task-meta]').outerHTML.substring(0, 4000) : document.body.innerHTML.substring(0, 3000)"), e);
+        }
+        Object picked = ((JavascriptExecutor) browser.driver()).executeScript("""
+            const day = arguments[0];
+            const picker = document.querySelector('.uib-daypicker');
+            const button = Array.from(picker.querySelectorAll('button')).find(b => !b.disabled && b.textContent.trim() === day
+              && !b.querySelector('.text-muted'));
+            if (!button) return picker.outerHTML.substring(0, 3000);
+            button.click();
+            return null;
+            """, String.format("%02d", day));
+        assertThat(picked).as("the day's button in the date picker").isNull();
+        browser.screenshot("tasklist-due-date-picked");
+        Object applied = ((JavascriptExecutor) browser.driver()).executeScript("""
+            const ok = Array.from(document.querySelectorAll('button .glyphicon-ok')).map(icon => icon.closest('button'))
+              .find(button => button.getClientRects().length && getComputedStyle(button).visibility !== 'hidden');
+            if (!ok) return Array.from(document.querySelectorAll('.cam-widget-inline-field')).map(e => e.outerHTML).join('\\n').substring(0, 3000);
+            ok.click();
+            return null;
+            """);
+        assertThat(applied).as("the inline editor's apply button").isNull();
         try {
             browser.waiting().until(page -> engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult()
                 .getDueDate().toInstant().atZone(java.time.ZoneId.systemDefault()).getDayOfMonth() == day);

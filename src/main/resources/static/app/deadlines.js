@@ -26,7 +26,9 @@
       const level = entry.level;
       const row = document.createElement('tr');
       row.dataset.task = level.processKey + '/' + level.taskKey;
-      [level.processKey === '*' ? '其他流程' : level.processKey, level.taskKey === '*' ? '其他任务（默认）' : level.taskKey,
+      // Names for people; the ids (used by the API, docs/deadlines.md) are in the edit form.
+      [level.processKey === '*' ? '其他流程' : entry.processName || level.processKey,
+        level.taskKey === '*' ? '其他任务（默认）' : entry.taskName || level.taskKey,
         days(level, level.dueDays), level.reminderDaysBefore ? days(level, level.reminderDaysBefore) : '不提醒',
         level.escalationDaysAfter.map(d => '+' + d).join('，'), entry.source === 'ADMIN' ? '管理员设置' : '默认']
         .forEach(value => cell(row, value));

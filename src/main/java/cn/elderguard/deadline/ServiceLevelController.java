@@ -1,5 +1,14 @@
 package cn.elderguard.deadline;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
 import java.util.List;
 import java.util.Map;
 
@@ -28,16 +37,37 @@ class ServiceLevelController {
     private final ServiceLevels serviceLevels;
     private final WorkingCalendar calendar;
     private final CurrentUser currentUser;
+    private final RepositoryService repository;
 
-    ServiceLevelController(ServiceLevels serviceLevels, WorkingCalendar calendar, CurrentUser currentUser) {
+    ServiceLevelController(ServiceLevels serviceLevels, WorkingCalendar calendar, CurrentUser currentUser, RepositoryService repository) {
+        this.repository = repository;
         this.serviceLevels = serviceLevels;
         this.calendar = calendar;
         this.currentUser = currentUser;
     }
 
+    /** Each row with the names of its process and task in the newest deployed version, for people to read. */
     @GetMapping
     Map<String, Object> list() {
-        return Map.of("serviceLevels", serviceLevels.all(), "calendar", calendarStatus());
+        Map<String, BpmnModelInstance> models = new HashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ServiceLevels.Entry entry : serviceLevels.all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", entry.level());
+            row.put("source", entry.source());
+            row.put("updatedAt", entry.updatedAt());
+            row.put("updatedBy", entry.updatedBy());
+            String processKey = entry.level().processKey();
+            ProcessDefinition definition = "*".equals(processKey) ? null : repository.createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult();
+            row.put("processName", definition == null ? null : definition.getName());
+            BpmnModelInstance model = definition == null ? null
+                : models.computeIfAbsent(definition.getId(), repository::getBpmnModelInstance);
+            ModelElementInstance task = model == null ? null : model.getModelElementById(entry.level().taskKey());
+            row.put("taskName", task == null ? null : task.getAttributeValue("name"));
+            rows.add(row);
+        }
+        return Map.of("serviceLevels", rows, "calendar", calendarStatus());
     }
 
     @PreAuthorize("hasAuthority('camunda-admin')")

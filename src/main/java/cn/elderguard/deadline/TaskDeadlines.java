@@ -29,6 +29,7 @@ import cn.elderguard.organisation.Person;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.engine.EngineJobs;
+import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.Now;
 import cn.elderguard.rating.TaskPriority;
 import cn.elderguard.engine.CaseProcessNames;
@@ -117,6 +118,37 @@ public class TaskDeadlines {
         jdbc.sql("UPDATE EG_TASK_DEADLINE SET PROCESS_DEFINITION_ID = ?, TASK_KEY = ? WHERE TASK_ID = ?")
             .params(processDefinitionId, taskKey, taskId).update();
         EngineJobs.moveTo(JOB_TYPE, taskId, processDefinitionId);
+    }
+
+    /**
+     * The task's due date was changed (Tasklist's 到期日, docs/tasklist.md): the deadline moves with it, so the
+     * reminder and escalations follow the new date, and the steps already taken stay taken. A due date cannot be
+     * cleared: every task has a deadline (docs/domain.md §7).
+     */
+    void moved(DelegateTask task) {
+        if (task.getDueDate() == null) {
+            throw new InvalidInputException("到期日", "每项任务都有办理时限，到期日不能清除；如需延期，请选择新的到期日");
+        }
+        Optional<Deadline> open = jdbc.sql("SELECT " + COLUMNS + " FROM EG_TASK_DEADLINE WHERE TASK_ID = ? AND COMPLETED_AT IS NULL")
+            .param(task.getId()).query(TaskDeadlines::deadline).optional();
+        ZonedDateTime due = task.getDueDate().toInstant().atZone(WorkingCalendar.ZONE);
+        if (open.isEmpty() || open.get().due().toInstant().equals(due.toInstant())) {
+            return;
+        }
+        Deadline before = open.get();
+        Deadline moved = new Deadline(before.taskId(), before.caseId(), before.processDefinitionId(), before.processKey(),
+            before.taskKey(), before.taskName(), before.institutionName(), before.unit(), due, before.workingDays(),
+            before.reminderDaysBefore(), before.escalationDaysAfter(), before.nextStep());
+        int next = before.nextStep();
+        if (next == 0 && !moved.moment(0, calendar).isAfter(now())) {
+            next = 1;
+        }
+        jdbc.sql("UPDATE EG_TASK_DEADLINE SET DUE_AT = ?, NEXT_STEP = ? WHERE TASK_ID = ?")
+            .params(timestamp(due), next, task.getId()).update();
+        EngineJobs.delete(JOB_TYPE, task.getId());
+        if (next >= 0) {
+            schedule(moved.withNextStep(next));
+        }
     }
 
     /** Runs the task's next deadline step (called by {@link DeadlineStepJob}). */

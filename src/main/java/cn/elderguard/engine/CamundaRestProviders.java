@@ -16,7 +16,8 @@ import cn.elderguard.system.RejectNulInRestRequests;
 
 /**
  * ElderGuard's additions to Camunda's REST APIs: the NUL rule for their JSON (docs/decisions/015), the 503 for an
- * unreachable database (docs/decisions/016) and the 400 for a refused completion ({@link CamundaRestErrors}), for
+ * unreachable database (docs/decisions/016), the 400 for a refused completion and the engine's refusals in Chinese
+ * ({@link CamundaRestErrors}), and the JSON mapper that takes Tasklist's task updates ({@link CamundaRestJson}), for
  * the engine REST API ({@code /engine-rest}) and for the
  * webapps' APIs ({@code /camunda/api/**}, what Tasklist, Cockpit and Admin call).
  */
@@ -28,7 +29,7 @@ class CamundaRestProviders {
     private static final String JERSEY_PROVIDERS = "jersey.config.server.provider.classnames";
     /** The same for both doors. */
     static final List<Class<?>> PROVIDERS = List.of(RejectNulInRestRequests.class, CamundaRestErrors.ForEngine.class,
-        CamundaRestErrors.ForRest.class, CamundaRestErrors.ForAny.class);
+        CamundaRestErrors.ForRest.class, CamundaRestErrors.ForAny.class, CamundaRestJson.class);
 
     /** The engine REST API. */
     @Bean

@@ -51,6 +51,9 @@ final class EngineDoorRules {
         // Completions carry only the task form's fields (admin/TaskVariableGuard). Writing a task's variables
         // otherwise needs more than the candidates' TASK_WORK: administrators only, with the same rule.
         door("POST", "/task/" + ID + "/(claim|unclaim|complete|submit-form|comment/create)", Access.PERSON),
+        // Tasklist's 到期日 and 跟进日期 save the whole task; the engine lets people change these two dates only
+        // (TaskDatesCommandChecker).
+        door("PUT", "/task/" + ID, Access.PERSON),
         // Tasklist's inboxes.
         door("GET|OPTIONS", "/filter", Access.PERSON),
         door("GET", "/filter/count", Access.PERSON),

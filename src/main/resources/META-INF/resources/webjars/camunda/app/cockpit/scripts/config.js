@@ -4,5 +4,9 @@ import {locales, dateFormat, chinese} from '../../elderguard-locale.js';
 export default {
   app: {name: chinese ? '流程监控' : 'Cockpit', vendor: 'ElderGuard'},
   locales,
-  dateFormat
+  dateFormat,
+  // ElderGuard's own scripts, relative to the cockpit app folder (one line each).
+  customScripts: [
+    'scripts/elderguard/cockpit.js'
+  ]
 };

@@ -5,8 +5,12 @@ export default {
   app: {name: chinese ? '任务列表' : 'Tasklist', vendor: 'ElderGuard'},
   locales,
   dateFormat,
-  // The 案卷 tab beside every task (docs/case-file.md).
-  customScripts: ['scripts/case-file-tab.js'],
+  // ElderGuard's own scripts, relative to the tasklist app folder (one line each): Chinese texts, default sort and
+  // notices (docs/tasklist.md); the 案卷 tab beside every task (docs/case-file.md).
+  customScripts: [
+    'scripts/elderguard/tasklist.js',
+    'scripts/case-file-tab.js'
+  ],
   // The webjar's shortcuts, with descriptions users read in the shortcut help dialog.
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: chinese ? '认领当前选中的任务' : 'claims the currently selected task'},

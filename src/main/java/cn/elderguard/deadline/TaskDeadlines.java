@@ -131,7 +131,7 @@ public class TaskDeadlines {
         }
         Optional<Deadline> open = jdbc.sql("SELECT " + COLUMNS + " FROM EG_TASK_DEADLINE WHERE TASK_ID = ? AND COMPLETED_AT IS NULL")
             .param(task.getId()).query(TaskDeadlines::deadline).optional();
-        ZonedDateTime due = task.getDueDate().toInstant().atZone(WorkingCalendar.ZONE);
+        ZonedDateTime due = task.getDueDate().toInstant().atZone(Now.zone());
         if (open.isEmpty() || open.get().due().toInstant().equals(due.toInstant())) {
             return;
         }

@@ -93,6 +93,11 @@ class WebappLanguageBrowserTest {
             Thread.sleep(1500);
             found.addAll(scan("/app/" + page + ".html (hx_mz)", venue));
         }
+        // The case file of the task's case (docs/case-file.md), as the officer opens it beside the task
+        open("/app/case.html?task=" + task.getId());
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), venue));
+        Thread.sleep(1000);
+        found.addAll(scan("/app/case.html (hx_mz)", venue));
 
         browser.driver().manage().deleteAllCookies();
         logIn("admin", adminPassword);

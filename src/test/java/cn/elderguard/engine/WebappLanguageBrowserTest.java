@@ -2,6 +2,7 @@ package cn.elderguard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,27 +77,27 @@ class WebappLanguageBrowserTest {
         browser.press(By.cssSelector("button.claim"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='完成']")));
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-        Thread.sleep(1500);
+        settled();
         browser.press(By.xpath("//button[normalize-space()='完成']"));
         try {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-error")));
         } finally {
             browser.screenshot("language-task-form-refused");
         }
-        Thread.sleep(1000);
+        settled();
         browser.screenshot("language-task-form-refused");
         found.addAll(scan("Tasklist task form after an empty 完成 (hx_mz)", venue));
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).as("the refused submit names the fields")
             .contains("请补全或更正以下标红的字段");
         for (String page : List.of("leads", "institutions", "deadlines")) {
             open("/app/" + page + ".html");
-            Thread.sleep(1500);
+            settled();
             found.addAll(scan("/app/" + page + ".html (hx_mz)", venue));
         }
         // The case file of the task's case (docs/case-file.md), as the officer opens it beside the task
         open("/app/case.html?task=" + task.getId());
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), venue));
-        Thread.sleep(1000);
+        settled();
         found.addAll(scan("/app/case.html (hx_mz)", venue));
 
         browser.driver().manage().deleteAllCookies();
@@ -105,14 +106,14 @@ class WebappLanguageBrowserTest {
         for (String page : List.of("/camunda/app/cockpit/default/#/dashboard", "/camunda/app/admin/default/#/",
             "/app/deployments.html", "/app/migration.html", "/app/deadlines.html", "/app/institutions.html")) {
             open(page);
-            Thread.sleep(2500);
+            settled();
             browser.screenshot("language-" + page.replaceAll("[^a-z]+", "-"));
             found.addAll(scan(page + " (admin)", venue, "admin"));
         }
 
         browser.driver().manage().deleteAllCookies();
         open("/public/tip.html");
-        Thread.sleep(1000);
+        settled();
         found.addAll(scan("/public/tip.html", venue));
 
         assertThat(found).as("Latin-letter text on the screens").isEmpty();
@@ -232,5 +233,16 @@ class WebappLanguageBrowserTest {
             }
         }
         return new ArrayList<>(offending);
+    }
+
+    /** Waits, with a bound, until the page's text stops changing (the webapps fill in labels after loading). */
+    private void settled() {
+        String[] last = {null};
+        browser.waiting().pollingEvery(Duration.ofMillis(400)).until(driver -> {
+            String now = driver.findElement(By.tagName("body")).getText();
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
     }
 }

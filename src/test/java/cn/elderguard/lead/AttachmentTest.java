@@ -19,7 +19,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -185,18 +187,9 @@ class AttachmentTest {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long baseline = usedAfterGc(memory);
             AtomicLong peak = new AtomicLong(baseline);
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(usedAfterGc(memory), Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.start();
+            // Sampled every 50 ms on a scheduler while the file goes up and comes back down.
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(usedAfterGc(memory), Math::max), 0, 50, TimeUnit.MILLISECONDS);
             Upload uploaded;
             String downloaded;
             try {
@@ -204,8 +197,8 @@ class AttachmentTest {
                 assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
                 downloaded = downloadDigest("dongjie_wgy", json.readTree(uploaded.body()).path("id").asLong());
             } finally {
-                running.set(false);
-                sampler.join();
+                sampler.shutdown();
+                sampler.awaitTermination(10, TimeUnit.SECONDS);
             }
             long after = usedAfterGc(memory);
 

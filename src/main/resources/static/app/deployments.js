@@ -31,6 +31,8 @@
       const counts = deployment.counts;
       [time(deployment.deployedAt), deployment.name, deployment.source, deployment.authorDisplay, deployment.files.length,
         counts.NEW + ' / ' + counts.CHANGED + ' / ' + counts.UNCHANGED].forEach(value => cell(row, value));
+      // The name is what the administrator typed in Modeler: shown as written, not a text to translate.
+      row.children[1].setAttribute('translate', 'no');
       row.addEventListener('click', () => show(deployment.id).catch(error => {
         document.getElementById('load-error').textContent = error.message;
       }));
@@ -93,6 +95,7 @@
       const row = body.insertRow();
       row.dataset.change = change.change;
       [ELEMENTS[change.element], CHANGES[change.change], change.elementId, change.before, change.after].forEach(value => cell(row, value));
+      row.children[2].setAttribute('translate', 'no');
     }
     block.appendChild(table);
     return block;

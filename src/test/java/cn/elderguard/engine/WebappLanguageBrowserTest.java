@@ -204,6 +204,8 @@ class WebappLanguageBrowserTest {
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
               const p = n.parentElement;
               if (!p || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(p.tagName) || !visible(p)) continue;
+              // What a user typed or an id, marked translate="no" by the page (e.g. a deployment's name)
+              if (p.closest('[translate="no"]')) continue;
               if (/[A-Za-z]{2,}/.test(n.nodeValue)) out.push(n.nodeValue.trim());
             }
             for (const el of document.querySelectorAll('[placeholder], [title], [aria-label], input[type=submit], input[type=button]')) {

@@ -122,7 +122,8 @@ class MyLeadsPageTest {
         assertThat(region.getFirstSelectedOption().getText()).contains("示范县");
         assertThat(region.getOptions()).extracting(option -> option.getText().strip()).contains("城关镇 ▸", "河西镇 ▸");
         assertThat(page.findElement(By.id("list-error")).getText()).isEmpty();
-        assertThat(page.findElement(By.id("rows")).getText()).as("region names, not 12-digit codes").doesNotContainPattern("[0-9]{12}");
+        assertThat(page.findElement(By.id("rows")).getText()).as("region names, not 12-digit codes")
+            .doesNotContain(DemoOrganisation.DONGJIE, DemoOrganisation.HEXICUN);
         browser.screenshot("institutions-admin");
 
         // a level down: 城关镇 lists only its own villages

@@ -187,9 +187,9 @@ class AttachmentTest {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long baseline = usedAfterGc(memory);
             AtomicLong peak = new AtomicLong(baseline);
-            // Sampled every 50 ms on a scheduler while the file goes up and comes back down.
+            // Sampled 50 ms after the previous sample (a GC each) while the file goes up and comes back down.
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(usedAfterGc(memory), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+            sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(usedAfterGc(memory), Math::max), 0, 50, TimeUnit.MILLISECONDS);
             Upload uploaded;
             String downloaded;
             try {

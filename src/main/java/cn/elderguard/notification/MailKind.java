@@ -5,7 +5,8 @@ public enum MailKind {
     TASK_ASSIGNED("task-assigned"),
     TASK_REMINDER("task-reminder"),
     TASK_ESCALATED("task-escalated"),
-    DAILY_DIGEST("daily-digest");
+    DAILY_DIGEST("daily-digest"),
+    UNIT_NOTICE("unit-notice");
 
     private final String template;
 

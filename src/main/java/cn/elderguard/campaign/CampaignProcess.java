@@ -219,13 +219,6 @@ public final class CampaignProcess implements ApplicationVariables {
     /** A unit sent an urgent report. */
     public static final String MESSAGE_URGENT_REPORT = "CampaignUrgentReport";
 
-    // ---- Extension properties of the user tasks
-
-    /** On a unit's filing task: the {@link DutyKind} it fulfils. */
-    public static final String DUTY_PROPERTY = "campaignDuty";
-    /** On the office's review task: the {@link DutyKind} it reviews. */
-    public static final String REVIEW_PROPERTY = "campaignReview";
-
     // ---- Variables set at launch (process scope)
 
     /** The campaign's name, shown in every form. */
@@ -260,13 +253,11 @@ public final class CampaignProcess implements ApplicationVariables {
     public static final String VAR_DUTY_DUE_AT = "dutyDueAt";
     /** The unit's own text: its plan, report or summary. */
     public static final String VAR_DUTY_TEXT = "dutyText";
-    /** The office's decision: {@value #ACCEPT} or {@value #RETURN}. */
+    /** The office's decision: ACCEPT or RETURN (CampaignDuties). */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_COMMENTS = "reviewComments";
     /** A returned duty's new due date (yyyy-MM-dd), set by the office. */
     public static final String VAR_RESUBMIT_BY = "resubmitBy";
-    public static final String ACCEPT = "ACCEPT";
-    public static final String RETURN = "RETURN";
 
     // ---- Variables of one monthly round (local to its multi-instance subprocess)
 
@@ -285,6 +276,14 @@ public final class CampaignProcess implements ApplicationVariables {
     public static final String VAR_FIG_CASES_BY_COLOUR = "figCasesByColour";
     public static final String VAR_FIG_REFUND_YUAN = "figRefundYuan";
     public static final String VAR_FIG_REFUND_PEOPLE = "figRefundPeople";
+
+    // ---- The office's summary sections (seed 000/001/004: 总体情况、分布、原因、典型案例、下一步措施)
+
+    public static final String VAR_SUMMARY_OVERALL = "summaryOverall";
+    public static final String VAR_SUMMARY_DISTRIBUTION = "summaryDistribution";
+    public static final String VAR_SUMMARY_CAUSES = "summaryCauses";
+    public static final String VAR_SUMMARY_TYPICAL_CASES = "summaryTypicalCases";
+    public static final String VAR_SUMMARY_NEXT_MEASURES = "summaryNextMeasures";
 
     // ---- Variables of one urgent report (local to its event subprocess)
 

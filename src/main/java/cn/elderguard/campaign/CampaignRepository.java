@@ -25,7 +25,6 @@ public class CampaignRepository {
     private static final String CAMPAIGN_COLUMNS = "ID, NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON, SUMMARY_DUE_ON,"
         + " CURRENT_PHASE, STATUS, UNIT_COUNT, PROCESS_INSTANCE_ID, LAUNCHED_BY, LAUNCHED_AT, ENDED_AT";
     private static final String PHASE_COLUMNS = "PHASE_NO, CODE, LABEL, STARTS_ON, ENDS_ON, STARTED_AT, ENDED_AT, CLOSED_EARLY_BY";
-    private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -38,6 +37,12 @@ public class CampaignRepository {
     public Optional<Campaign> find(long id) {
         return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM EG_CAMPAIGN WHERE ID = ?").param(id)
             .query(CampaignRepository::campaign).optional();
+    }
+
+    /** Every campaign, newest first (administrators). */
+    public List<Campaign> newest(int offset, int limit) {
+        return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM EG_CAMPAIGN ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+            .params(offset, limit).query(CampaignRepository::campaign).list();
     }
 
     /** Campaigns owned by {@code region} or a jurisdiction below it, newest first. */
@@ -80,20 +85,25 @@ public class CampaignRepository {
         }
     }
 
-    /** The participating units, numbered from 0 in the given order (the loop counter of the unit's duties). */
-    void insertUnits(long campaignId, List<Unit> units) {
-        for (int from = 0; from < units.size(); from += BATCH) {
-            List<Unit> batch = units.subList(from, Math.min(units.size(), from + BATCH));
-            int base = from;
-            template.batchUpdate("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, ?, ?, ?, ?)",
-                batch, batch.size(), (statement, unit) -> {
+    /** Participating units, numbered from {@code firstOrdinal} in the given order (the loop counter of the unit's duties). */
+    void insertUnits(long campaignId, int firstOrdinal, List<Unit> units) {
+        template.batchUpdate("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, ?, ?, ?, ?)",
+            new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(java.sql.PreparedStatement statement, int i) throws SQLException {
+                    Unit unit = units.get(i);
                     statement.setLong(1, campaignId);
-                    statement.setInt(2, base + batch.indexOf(unit));
+                    statement.setInt(2, firstOrdinal + i);
                     statement.setString(3, unit.agency().name());
                     statement.setString(4, unit.region().value());
                     statement.setString(5, unit.name());
-                });
-        }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return units.size();
+                }
+            });
     }
 
     public List<CampaignPhase> phases(long campaignId) {

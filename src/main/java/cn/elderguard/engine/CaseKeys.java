@@ -8,6 +8,12 @@ public final class CaseKeys {
     private CaseKeys() {
     }
 
+    /** Whether the process is about a case (LeadDisposal and what it calls), not e.g. a campaign, whose key is not a number. */
+    public static boolean isCase(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        return key != null && !key.isEmpty() && key.chars().allMatch(Character::isDigit);
+    }
+
     public static long caseId(DelegateExecution execution) {
         String key = execution.getProcessBusinessKey();
         try {

@@ -45,6 +45,9 @@ class RecordOnTimeline implements UserTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!CaseKeys.isCase(task.getExecution())) {
+            return;
+        }
         String measure = TaskProperties.get(task, TaskProperties.MEASURE).orElse(null);
         UnitKey unit = task.getCandidates().stream().map(IdentityLink::getGroupId)
             .filter(group -> group != null).map(GroupIds::unitOf).flatMap(java.util.Optional::stream)

@@ -77,6 +77,32 @@ public class OrganisationRepository {
                 .toList());
     }
 
+    /**
+     * The units that may take part in work owned by {@code owner}'s jurisdiction (a campaign's participants): units of
+     * {@code agencies} in its subtree at one of {@code levels}, except {@code owner}'s own 处非办, which runs the work.
+     * In region-code order, one page at a time.
+     */
+    public List<Unit> unitsBelow(RegionCode owner, Collection<Agency> agencies, Collection<JurisdictionLevel> levels, int offset, int limit) {
+        return jdbc.sql("SELECT U.AGENCY, U.REGION_CODE, U.NAME FROM EG_UNIT U JOIN EG_JURISDICTION J ON J.REGION_CODE = U.REGION_CODE"
+                + UNITS_BELOW + " ORDER BY U.REGION_CODE, U.AGENCY OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+            .params(unitsBelowParameters(owner, agencies, levels)).param("offset", offset).param("limit", limit)
+            .query(OrganisationRepository::unit).list();
+    }
+
+    /** How many units {@link #unitsBelow} lists. */
+    public int countUnitsBelow(RegionCode owner, Collection<Agency> agencies, Collection<JurisdictionLevel> levels) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_UNIT U JOIN EG_JURISDICTION J ON J.REGION_CODE = U.REGION_CODE" + UNITS_BELOW)
+            .params(unitsBelowParameters(owner, agencies, levels)).query(Integer.class).single();
+    }
+
+    private static final String UNITS_BELOW = " WHERE U.REGION_CODE BETWEEN :first AND :last AND U.AGENCY IN (:agencies)"
+        + " AND J.LEVEL IN (:levels) AND NOT (U.AGENCY = :office AND U.REGION_CODE = :owner)";
+
+    private static Map<String, Object> unitsBelowParameters(RegionCode owner, Collection<Agency> agencies, Collection<JurisdictionLevel> levels) {
+        return Map.of("first", owner.subtreeFirst(), "last", owner.subtreeLast(), "agencies", agencies.stream().map(Agency::name).toList(),
+            "levels", levels.stream().map(JurisdictionLevel::name).toList(), "office", Agency.CHUFEI_OFFICE.name(), "owner", owner.value());
+    }
+
     /** Units whose jurisdiction lies in the subtree of {@code region}, one page at a time. */
     public List<Unit> unitsInSubtree(RegionCode region, int offset, int limit) {
         return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT WHERE REGION_CODE BETWEEN ? AND ?"

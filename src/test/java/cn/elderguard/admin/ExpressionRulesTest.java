@@ -18,6 +18,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
+import cn.elderguard.campaign.CampaignProcess;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.engine.ModelBeans;
@@ -61,7 +62,7 @@ class ExpressionRulesTest {
     }
 
     static List<ApplicationVariables> applicationVariables() {
-        return List.of(variablesOf(LeadDisposalProcess.class));
+        return List.of(variablesOf(LeadDisposalProcess.class), variablesOf(CampaignProcess.class));
     }
 
     /** A capability's declaration, whose constructor is its own (Spring makes it). */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.elderguard.engine.CaseProcessNames;
 
+import cn.elderguard.campaign.CampaignProcess;
 import cn.elderguard.lead.CaseHandOverProcess;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.notification.DailyDigestProcess;
@@ -35,7 +36,8 @@ class ModelContractTest {
     private static final Map<String, Class<?>> BACKING = Map.of(
         LeadDisposalProcess.KEY, LeadDisposalProcess.class,
         CaseHandOverProcess.KEY, CaseHandOverProcess.class,
-        DailyDigestProcess.KEY, DailyDigestProcess.class);
+        DailyDigestProcess.KEY, DailyDigestProcess.class,
+        CampaignProcess.KEY, CampaignProcess.class);
 
     /** Decision table file → the class that holds its decision keys and outputs. */
     private static final Map<String, Class<?>> DECISIONS = Map.of(
@@ -130,7 +132,7 @@ class ModelContractTest {
         assertThat(violations).anySatisfy(violation -> assertThat(violation)
             .isEqualTo("CaseHandOverRenamedTask.bpmn: element Task_AcknowledgeReceipt has no constant in CaseHandOverProcess; add one"));
         assertThat(shipped.checkServiceLevels(Path.of("src/main/resources/deadline/service-levels.yaml"),
-            List.of(Path.of("bpmn/LeadDisposal.bpmn"), CONTRACT.resolve("CaseHandOverRenamedTask.bpmn"))))
+            List.of(Path.of("bpmn/LeadDisposal.bpmn"), Path.of("bpmn/Campaign.bpmn"), CONTRACT.resolve("CaseHandOverRenamedTask.bpmn"))))
             .containsExactly("src/main/resources/deadline/service-levels.yaml: row (CaseHandOver, Task_ConfirmReceipt) names no user task"
                 + " of CaseHandOver; fix the task id or remove the row");
     }

@@ -23,6 +23,7 @@ import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.institution.InstitutionInput;
 import cn.elderguard.lead.CaseHandOverProcess;
 import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.campaign.CampaignProcess;
 import cn.elderguard.notification.DailyDigestProcess;
 import cn.elderguard.rating.LeadPriorityDecision;
 import cn.elderguard.rating.RiskRatingDecision;
@@ -46,7 +47,7 @@ class ModelNameLiteralsTest {
      * docs/architecture.md (ledger, organisation), which may not refer to a process's class.
      */
     private static final List<Class<?>> BACKING = List.of(LeadDisposalProcess.class, CaseHandOverProcess.class,
-        DailyDigestProcess.class, RiskRatingDecision.class, LeadPriorityDecision.class, CaseProcessNames.class);
+        DailyDigestProcess.class, CampaignProcess.class, RiskRatingDecision.class, LeadPriorityDecision.class, CaseProcessNames.class);
 
     /** A literal in these files equal to a model name is not that name; each with the reason. */
     private static final List<Exemption> EXEMPTIONS = List.of(

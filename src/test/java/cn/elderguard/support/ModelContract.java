@@ -85,8 +85,14 @@ public final class ModelContract {
         instance.getModelElementsByType(SequenceFlow.class).forEach(flow -> elements.add(flow.getId()));
         Set<String> elementConstants = new TreeSet<>();
         Set<String> formConstants = new TreeSet<>();
+        Set<String> messages = new TreeSet<>();
+        instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(message -> messages.add(message.getName()));
         constants.forEach((name, value) -> {
-            if (name.startsWith("FORM_")) {
+            if (name.startsWith("MESSAGE_")) {
+                if (!messages.remove(value)) {
+                    violations.add(file + ": " + owner + "." + name + " = " + value + " names no message of the model; make it the message's name");
+                }
+            } else if (name.startsWith("FORM_")) {
                 formConstants.add(value);
             } else if (!name.equals("KEY") && !name.startsWith("VAR_") && !name.startsWith("BEAN_")) {
                 elementConstants.add(value);
@@ -96,6 +102,7 @@ public final class ModelContract {
                 }
             }
         });
+        messages.forEach(message -> violations.add(file + ": message " + message + " has no MESSAGE_ constant in " + owner + "; add one"));
         for (String element : elements) {
             if (!elementConstants.contains(element)) {
                 violations.add(file + ": element " + element + " has no constant in " + owner + "; add one");

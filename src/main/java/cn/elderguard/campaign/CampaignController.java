@@ -1,0 +1,91 @@
+package cn.elderguard.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.elderguard.campaign.CampaignRepository.PhasePlan;
+import cn.elderguard.organisation.Unit;
+import cn.elderguard.system.Now;
+
+/** Campaigns over REST (docs/campaigns.md); the page 专项行动 uses the same doors (docs/security.md). */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private static final int MAX_PAGE = 100;
+
+    private final CampaignLaunch launch;
+    private final CampaignService campaigns;
+    private final CampaignTemplates templates;
+
+    CampaignController(CampaignLaunch launch, CampaignService campaigns, CampaignTemplates templates) {
+        this.launch = launch;
+        this.campaigns = campaigns;
+        this.templates = templates;
+    }
+
+    /** The templates with their phases dated for a launch today, month-days in {@code year} (default this year). */
+    @GetMapping("/templates")
+    List<DatedTemplate> templates(@RequestParam(required = false) Integer year) {
+        LocalDate today = Now.today();
+        int in = year == null ? today.getYear() : year;
+        return templates.all().stream()
+            .map(template -> new DatedTemplate(template.code(), template.label(), template.source(), template.dated(today, in))).toList();
+    }
+
+    @PostMapping("/preview")
+    CampaignLaunch.Preview preview(@Valid @RequestBody CampaignInput input) {
+        return launch.preview(input);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Campaign launch(@Valid @RequestBody CampaignInput input) {
+        return launch.launch(input);
+    }
+
+    @GetMapping
+    List<Campaign> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        int limit = Math.min(Math.max(size, 1), MAX_PAGE);
+        return campaigns.visible(Math.max(page, 0) * limit, limit);
+    }
+
+    @GetMapping("/{id}")
+    Details details(@PathVariable long id) {
+        Campaign campaign = campaigns.readable(id);
+        return new Details(campaign, campaigns.phases(campaign), campaigns.isOffice(campaign),
+            campaigns.participatingUnit(campaign).map(Object::toString).orElse(null));
+    }
+
+    @GetMapping("/{id}/units")
+    List<Unit> units(@PathVariable long id, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Campaign campaign = campaigns.steerable(id);
+        int limit = Math.min(Math.max(size, 1), MAX_PAGE);
+        return campaigns.units(campaign, Math.max(page, 0) * limit, limit);
+    }
+
+    @PostMapping("/{id}/phase/close")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void closePhase(@PathVariable long id) {
+        campaigns.closePhase(id);
+    }
+
+    record DatedTemplate(String code, String label, String source, List<PhasePlan> phases) {
+    }
+
+    /** A campaign with its phases, and what the user is in it: its office, or a participating unit (agency@region). */
+    record Details(Campaign campaign, List<CampaignPhase> phases, boolean office, String myUnit) {
+    }
+}

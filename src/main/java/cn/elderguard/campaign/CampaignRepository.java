@@ -68,8 +68,8 @@ public class CampaignRepository {
                 + " UNIT_COUNT, LAUNCHED_BY, LAUNCHED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(name, owner.value(), template, Date.valueOf(planDueOn), Date.valueOf(unitSummaryDueOn), Date.valueOf(summaryDueOn),
                 Campaign.Status.RUNNING.name(), unitCount, launchedBy, Timestamp.from(launchedAt))
-            .update(keys, "ID");
-        return keys.getKey().longValue();
+            .update(keys);
+        return cn.elderguard.system.GeneratedIds.id(keys);
     }
 
     void processStarted(long campaignId, String processInstanceId) {

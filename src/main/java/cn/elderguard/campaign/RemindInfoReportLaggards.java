@@ -11,6 +11,6 @@ class RemindInfoReportLaggards implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        throw new UnsupportedOperationException("not merged yet");
+        // replaced at merge
     }
 }

@@ -66,7 +66,12 @@ class CampaignDuties {
     /** The unit filed: the first filing's time counts for the assessment; the text is kept as last filed. */
     void filed(DelegateTask task, DutyKind kind) {
         Duty duty = duty(task, kind);
-        String content = kind == DutyKind.SUMMARY ? summarySections(task) : Variables.text(task, CampaignProcess.VAR_DUTY_TEXT);
+        String content = switch (kind) {
+            case PLAN -> Variables.text(task, CampaignProcess.VAR_PLAN_TEXT);
+            case MONTHLY_REPORT -> Variables.text(task, CampaignProcess.VAR_REPORT_TEXT);
+            case UNIT_SUMMARY -> Variables.text(task, CampaignProcess.VAR_UNIT_SUMMARY_TEXT);
+            case SUMMARY -> summarySections(task);
+        };
         jdbc.sql("UPDATE EG_CAMPAIGN_DUTY SET FILED_AT = COALESCE(FILED_AT, ?), FILED_BY = COALESCE(FILED_BY, ?), CONTENT = ?"
                 + " WHERE CAMPAIGN_ID = ? AND AGENCY = ? AND REGION_CODE = ? AND KIND = ? AND PERIOD = ?")
             .params(Now.timestamp(), CurrentUser.actorId().orElse(null), content, duty.campaignId(), duty.agency(), duty.region(),

@@ -251,8 +251,10 @@ public final class CampaignProcess implements ApplicationVariables {
     public static final String VAR_UNIT_JURISDICTION = "unitJurisdiction";
     public static final String VAR_UNIT_NAME = "unitName";
     public static final String VAR_DUTY_DUE_AT = "dutyDueAt";
-    /** The unit's own text: its plan, report or summary. */
-    public static final String VAR_DUTY_TEXT = "dutyText";
+    /** The unit's own text: its plan, each month's report, its summary (one name each, so a returned filing opens with its text). */
+    public static final String VAR_PLAN_TEXT = "planText";
+    public static final String VAR_REPORT_TEXT = "reportText";
+    public static final String VAR_UNIT_SUMMARY_TEXT = "unitSummaryText";
     /** The office's decision: ACCEPT or RETURN (CampaignDuties). */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_COMMENTS = "reviewComments";

@@ -1,5 +1,22 @@
 package cn.elderguard.admin;
 
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.elderguard.campaign.CampaignInput;
+import cn.elderguard.campaign.CampaignLaunch;
+import cn.elderguard.campaign.CampaignProcess;
+import cn.elderguard.campaign.CampaignTestSupport;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.JurisdictionLevel;
+import cn.elderguard.support.DemoOrganisation;
+import cn.elderguard.system.Now;
 import static cn.elderguard.lead.LeadDisposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +67,12 @@ class OwnFormInputsTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    CampaignLaunch launch;
+
+    @Autowired
+    JdbcClient jdbc;
+
     private final List<String> prefilled = new ArrayList<>();
     private final Set<String> opened = new TreeSet<>();
     private final AtomicInteger answerNumber = new AtomicInteger();
@@ -70,6 +93,8 @@ class OwnFormInputsTest {
         walk(walker, definition, Route.GREEN, Map.of(TASK_SIGN_OFF_CLOSE_OUT, Map.of(VAR_SIGN_OFF_DECISION, "REJECT")));
         walk(walker, definition, Route.UNREGISTERED, Map.of(TASK_FOLLOW_UP_CHECK, Map.of(VAR_FOLLOW_UP_RESULT, "NEW_FACTS")));
 
+        walkCampaign();
+
         assertThat(opened).as("every user task of every model in bpmn/ opened").containsAll(userTasksOfAllModels());
         assertThat(prefilled).as("inputs that opened with another task's value").isEmpty();
     }
@@ -85,6 +110,55 @@ class OwnFormInputsTest {
             open(task, answers);
             engine.getFormService().submitTaskForm(task.getId(), answers);
         });
+    }
+
+    /**
+     * A campaign of 河西镇's three villages, every task opened: the first plan and the first monthly report are returned
+     * and filed again (they open with their own unit's earlier text), urgent reports reach the office and the county above.
+     */
+    private void walkCampaign() {
+        CampaignTestSupport campaign = new CampaignTestSupport(engine, jdbc);
+        ZonedDateTime launched = CampaignTestSupport.at(2026, 5, 11, 9);
+        ClockUtil.setCurrentTime(Date.from(launched.toInstant()));
+        CampaignTestSupport.loggedIn("hx_zzb");
+        try {
+            String pid = launch.launch(new CampaignInput("表单自有输入检查", DemoOrganisation.HEXI, "STANDARD",
+                List.of(new CampaignInput.Phase("MOBILIZE", "宣传发动", LocalDate.of(2026, 5, 11), LocalDate.of(2026, 5, 31)),
+                    new CampaignInput.Phase("REVIEW", "总结提升", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30))),
+                new CampaignInput.Units(List.of(Agency.GRID_WORKER), List.of(JurisdictionLevel.VILLAGE)), null, null,
+                LocalDate.of(2026, 7, 10))).processInstanceId();
+            campaign.advanceTo(launched, pid);
+            Set<String> returned = new TreeSet<>();
+            for (int round = 0; round < 200 && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count() > 0; round++) {
+                List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(pid).list();
+                if (open.isEmpty()) {
+                    campaign.advanceTo(ClockUtil.getCurrentTime().toInstant().atZone(Now.zone()).plusDays(7), pid);
+                    continue;
+                }
+                for (Task task : open) {
+                    Map<String, Object> answers = new HashMap<>();
+                    if (task.getTaskDefinitionKey().startsWith("Task_Review")) {
+                        boolean returnIt = returned.add(task.getTaskDefinitionKey());
+                        answers.put(CampaignProcess.VAR_REVIEW_DECISION, returnIt ? "RETURN" : "ACCEPT");
+                        answers.put(CampaignProcess.VAR_RESUBMIT_BY, Now.today().plusDays(3).toString());
+                    }
+                    open(task, answers);
+                    engine.getFormService().submitTaskForm(task.getId(), answers);
+                    if (task.getTaskDefinitionKey().equals(CampaignProcess.TASK_COMPILE_SUMMARY)) {
+                        campaignEngineReportsUrgent(pid);
+                    }
+                }
+                campaign.advanceTo(ClockUtil.getCurrentTime().toInstant().atZone(Now.zone()), pid);
+            }
+        } finally {
+            ClockUtil.reset();
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void campaignEngineReportsUrgent(String pid) {
+        engine.getRuntimeService().createMessageCorrelation(CampaignProcess.MESSAGE_URGENT_REPORT).processInstanceId(pid)
+            .setVariablesLocal(Map.of(CampaignProcess.VAR_URGENT_REPORT_ID, 1L, CampaignProcess.VAR_URGENT_REPORT_TEXT, "紧急情况")).correlate();
     }
 
     /** Opens the form as Tasklist does, notes every enabled input showing another task's value, and fills its text inputs anew. */

@@ -163,7 +163,7 @@ class CampaignProcessTest {
         support.complete("xian_cfb", handle, Map.of(VAR_HANDLING_NOTES, "已会同公安、民政连夜核查，稳控老人情绪"));
         support.complete("shi_cfb", read, Map.of());
 
-        unitSummaries.forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_DUTY_TEXT, "本单位总结：排查机构 3 家，发现风险 1 起")));
+        unitSummaries.forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_UNIT_SUMMARY_TEXT, "本单位总结：排查机构 3 家，发现风险 1 起")));
         support.complete("xian_cfb", compile, summarySections());
         support.advanceTo(at(2026, 11, 1, 0), pid);
 
@@ -219,7 +219,7 @@ class CampaignProcessTest {
         assertThat(months).isEqualTo(11);
         support.advanceTo(at(2026, 12, 20, 9), pid);
         assertThat(support.tasks(pid, TASK_FILE_UNIT_SUMMARY)).hasSize(units.size());
-        support.tasks(pid, TASK_FILE_UNIT_SUMMARY).forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_DUTY_TEXT, "全年工作总结")));
+        support.tasks(pid, TASK_FILE_UNIT_SUMMARY).forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_UNIT_SUMMARY_TEXT, "全年工作总结")));
         Task compile = support.tasks(pid, TASK_COMPILE_SUMMARY).get(0);
         assertThat(compile.getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 1, 15)));
         support.complete("hx_zzb", compile, summarySections());
@@ -272,7 +272,7 @@ class CampaignProcessTest {
         // July's round finds the campaign ended: no more reports.
         support.advanceTo(at(2026, 7, 1, 1), pid);
         assertThat(reportTasks(pid, "2026-07")).isEmpty();
-        support.tasks(pid, TASK_FILE_UNIT_SUMMARY).forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_DUTY_TEXT, "总结")));
+        support.tasks(pid, TASK_FILE_UNIT_SUMMARY).forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_UNIT_SUMMARY_TEXT, "总结")));
         support.complete("sheng_cfb", support.tasks(pid, TASK_COMPILE_SUMMARY).get(0), summarySections());
         support.advanceTo(at(2026, 12, 1, 1), pid);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
@@ -300,7 +300,7 @@ class CampaignProcessTest {
         String pid = campaign.processInstanceId();
         String office = officeUser(campaign);
         for (Task plan : support.tasks(pid, TASK_FILE_PLAN)) {
-            support.complete(officerOf(plan), plan, Map.of(VAR_DUTY_TEXT, "本单位实施方案：摸清底数、压实责任"));
+            support.complete(officerOf(plan), plan, Map.of(VAR_PLAN_TEXT, "本单位实施方案：摸清底数、压实责任"));
         }
         for (Task review : support.tasks(pid, TASK_REVIEW_PLAN)) {
             boolean returned = unitOf(review).equals(returnedUnit);
@@ -315,7 +315,7 @@ class CampaignProcessTest {
             assertThat(engine.getTaskService().getVariable(again.getId(), VAR_REVIEW_COMMENTS)).isEqualTo("风险点不准，请补充辖区养老机构清单");
             assertThat(again.getDueDate()).isEqualTo(endOf(Now.today().plusDays(5)));
             assertThat(support.candidateGroups(again)).contains(GroupIds.officers(Agency.valueOf(unit[0]), RegionCode.of(unit[1])));
-            support.complete(officerOf(again), again, Map.of(VAR_DUTY_TEXT, "修改后的实施方案：附机构清单"));
+            support.complete(officerOf(again), again, Map.of(VAR_PLAN_TEXT, "修改后的实施方案：附机构清单"));
             support.complete(office, support.tasks(pid, TASK_REVIEW_PLAN).get(0), Map.of(VAR_REVIEW_DECISION, "ACCEPT"));
             Map<String, Object> duty = support.duty(campaign.id(), unit[0], unit[1], DutyKind.PLAN, DutyKind.ONCE);
             assertThat(duty.get("RETURNED_COUNT")).isEqualTo(1);
@@ -327,7 +327,7 @@ class CampaignProcessTest {
     }
 
     private void fileReport(Task report) {
-        support.complete(officerOf(report), report, Map.of(VAR_DUTY_TEXT, "本月开展入户排查，未发现新增风险"));
+        support.complete(officerOf(report), report, Map.of(VAR_REPORT_TEXT, "本月开展入户排查，未发现新增风险"));
     }
 
     private List<Task> reportTasks(String pid, String period) {

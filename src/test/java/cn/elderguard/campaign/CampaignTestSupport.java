@@ -24,32 +24,32 @@ import cn.elderguard.system.Now;
  * executor would run them (timers, asynchronous task creation, deadline steps of the campaign's tasks); mail jobs are
  * left to the mail tests.
  */
-final class CampaignTestSupport {
+public final class CampaignTestSupport {
 
     static final String DEADLINE_JOB = "eg-task-deadline";
 
     private final ProcessEngine engine;
     private final JdbcClient jdbc;
 
-    CampaignTestSupport(ProcessEngine engine, JdbcClient jdbc) {
+    public CampaignTestSupport(ProcessEngine engine, JdbcClient jdbc) {
         this.engine = engine;
         this.jdbc = jdbc;
     }
 
-    static void loggedIn(String userId) {
+    public static void loggedIn(String userId) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, "n/a", List.of()));
     }
 
-    static ZonedDateTime at(int year, int month, int day, int hour) {
+    public static ZonedDateTime at(int year, int month, int day, int hour) {
         return ZonedDateTime.of(year, month, day, hour, 0, 0, 0, Now.zone());
     }
 
-    static Date endOf(LocalDate day) {
+    public static Date endOf(LocalDate day) {
         return Date.from(day.plusDays(1).atStartOfDay(Now.zone()).toInstant());
     }
 
     /** Moves the clock to {@code time} and runs every job of the process (and its tasks' deadline steps) due by then, until none is left. */
-    void advanceTo(ZonedDateTime time, String processInstanceId) {
+    public void advanceTo(ZonedDateTime time, String processInstanceId) {
         ClockUtil.setCurrentTime(Date.from(time.toInstant()));
         for (int round = 0; round < 10_000; round++) {
             List<String> due = dueJobs(processInstanceId);
@@ -72,12 +72,12 @@ final class CampaignTestSupport {
         return ids;
     }
 
-    List<Task> tasks(String processInstanceId, String taskKey) {
+    public List<Task> tasks(String processInstanceId, String taskKey) {
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
     }
 
     /** The open task of {@code taskKey} owed by the unit (agency, region). */
-    Task taskOf(String processInstanceId, String taskKey, String agency, String region) {
+    public Task taskOf(String processInstanceId, String taskKey, String agency, String region) {
         List<Task> found = tasks(processInstanceId, taskKey).stream()
             .filter(task -> agency.equals(engine.getTaskService().getVariable(task.getId(), CampaignProcess.VAR_UNIT_AGENCY))
                 && region.equals(engine.getTaskService().getVariable(task.getId(), CampaignProcess.VAR_UNIT_JURISDICTION)))
@@ -87,14 +87,14 @@ final class CampaignTestSupport {
     }
 
     /** Completes a task as {@code userId} would in Tasklist (the engine knows who acts). */
-    void complete(String userId, Task task, Map<String, Object> variables) {
+    public void complete(String userId, Task task, Map<String, Object> variables) {
         as(userId, () -> {
             engine.getFormService().submitTaskForm(task.getId(), variables);
             return null;
         });
     }
 
-    <T> T as(String userId, Supplier<T> action) {
+    public <T> T as(String userId, Supplier<T> action) {
         List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
         engine.getIdentityService().setAuthentication(userId, groups);
         try {
@@ -104,7 +104,7 @@ final class CampaignTestSupport {
         }
     }
 
-    List<String> candidateGroups(Task task) {
+    public List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
             .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null).map(link -> link.getGroupId()).toList();
     }

@@ -238,6 +238,7 @@ class AuthorizationMatrixTest {
             case "admin", "task-work", "task-form" -> role.admin() && write;
             case "self" -> write && (role.admin() || (role.person() && call.targetsOwnAccount()));
             case "registry" -> write && call.rulePath().matches("/api/institutions/\\d+") && role.readsRegistry();
+            case "campaign-office", "campaign-member" -> write && role.readsCase();
             default -> false;
         };
     }
@@ -295,7 +296,8 @@ class AuthorizationMatrixTest {
             .replace("{code}", DemoOrganisation.HEXICUN)
             .replace("{processKey}", LeadDisposalProcess.KEY).replace("{taskKey}", LeadDisposalProcess.TASK_VERIFY_LEAD)
             .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"))
-            .replace("{batchId}", "matrix-no-such-batch");
+            .replace("{batchId}", "matrix-no-such-batch")
+            .replace("/api/campaigns/{id}", "/api/campaigns/" + foreign.ids().get("campaign"));
         String region = regionOf(role);
         List<String> urls = switch (pattern) {
             case "/api/cases" -> List.of(path + "?list=SCREENING", path + "?list=SCREENING&jurisdiction=" + DemoOrganisation.HEXICUN);
@@ -513,6 +515,9 @@ class AuthorizationMatrixTest {
             case "submitter-or-case-reader" -> !role.readsCase();
             case "registry" -> !role.person() && !role.admin()
                 || (call.rulePath().matches("/api/institutions/\\d+") && !role.readsRegistry());
+            // The 河西 campaign: its office and everyone above it are the case readers of 河西; no role takes part in it.
+            case "campaign-office", "campaign-member" -> !role.readsCase();
+            case "campaign-launch" -> !role.person() && !role.admin();
             default -> throw new IllegalStateException("unknown rule '" + who + "' in " + outcome.row());
         };
         boolean strict = Set.of("admin", "closed").contains(who) || role.anonymous();
@@ -627,11 +632,30 @@ class AuthorizationMatrixTest {
         ids.put("history/variable-instance", ids.get("variable-instance"));
         ids.put("authorization", engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
             .resourceId(task.getId()).list().get(0).getId());
+        ids.put("campaign", String.valueOf(foreignCampaign()));
         ids.put("history/activity-instance", engine.getHistoryService().createHistoricActivityInstanceQuery()
             .processInstanceId(processInstanceId).activityId(LeadDisposalProcess.TASK_VERIFY_LEAD).singleResult().getId());
         return new Fixture(institution, creditCode, description, tipster, phone, comment, attachment, ((Number) lead.get("CASE_ID")).longValue(),
             ((Number) lead.get("ID")).longValue(), ((Number) lead.get("INSTITUTION_ID")).longValue(), trackingCode, processInstanceId,
             task.getId(), definitionId, ids);
+    }
+
+    /**
+     * A campaign of 河西镇 (its 处非办 is the office, its villages take part): none of the matrix's roles takes part, the
+     * county and higher supervisors run it from above. Rows only, no process: writes the rule allows are not made.
+     */
+    private long foreignCampaign() {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO EG_CAMPAIGN (NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON, SUMMARY_DUE_ON, STATUS, UNIT_COUNT,"
+                + " LAUNCHED_BY, LAUNCHED_AT) VALUES ('河西镇矩阵专项行动', ?, 'STANDARD', DATE '2026-03-01', DATE '2026-10-31', DATE '2026-11-15',"
+                + " 'RUNNING', 1, 'hx_zzb', CURRENT_TIMESTAMP)")
+            .param(DemoOrganisation.HEXI).update(keys);
+        long id = cn.elderguard.system.GeneratedIds.id(keys);
+        jdbc.sql("INSERT INTO EG_CAMPAIGN_PHASE (CAMPAIGN_ID, PHASE_NO, CODE, LABEL, STARTS_ON, ENDS_ON) VALUES (?, 0, 'MOBILIZE', '宣传发动',"
+            + " DATE '2026-02-01', DATE '2026-10-31')").param(id).update();
+        jdbc.sql("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, 0, 'GRID_WORKER', ?, '河西村网格员')")
+            .params(id, DemoOrganisation.HEXICUN).update();
+        return id;
     }
 
     private String base() {

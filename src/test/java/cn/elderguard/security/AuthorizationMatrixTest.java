@@ -190,6 +190,10 @@ class AuthorizationMatrixTest {
         String evidence = "/api/attachments/" + foreign.ids().get("eg-attachment");
         assertThat(status(all, "xian_cfb", "GET", evidence)).as("a supervisor downloads the case's evidence").isEqualTo(200);
         assertThat(status(all, "cg_mz", "GET", evidence)).as("another town's officer").isEqualTo(403);
+        String summary = "/api/campaigns/" + foreign.ids().get("campaign") + "/summary.pdf";
+        assertThat(status(all, "xian_cfb", "GET", summary)).as("the county 处非办 exports a 河西 campaign's summary").isEqualTo(200);
+        assertThat(status(all, "cg_zzb", "GET", summary)).as("another town's 处非办").isEqualTo(403);
+        assertThat(status(all, "dongjie_wgy", "GET", summary)).as("a village grid worker").isEqualTo(403);
         leaks.addAll(invariants());
 
         Path report = Path.of("target", "authorization-matrix.txt");
@@ -289,6 +293,7 @@ class AuthorizationMatrixTest {
             .replace("/api/leads/{id}", "/api/leads/" + foreign.leadId())
             .replace("/api/cases/{id}", "/api/cases/" + foreign.caseId())
             .replace("/api/institutions/{id}", "/api/institutions/" + foreign.institutionId())
+            .replace("/api/campaigns/{id}", "/api/campaigns/" + foreign.ids().get("campaign"))
             .replace("/api/attachments/{id}", "/api/attachments/" + foreign.ids().get("eg-attachment"))
             .replace("{trackingCode}", foreign.trackingCode())
             .replace("/api/tasks/{taskId}", "/api/tasks/" + foreign.taskId())
@@ -511,6 +516,8 @@ class AuthorizationMatrixTest {
             case "self" -> !(role.person() && call.targetsOwnAccount()) && !role.admin();
             case "admin" -> !role.admin();
             case "submitter-or-case-reader" -> !role.readsCase();
+            // The campaign is 河西镇's: its office is whoever supervises 河西, as for the case.
+            case "campaign-office" -> !role.readsCase();
             case "registry" -> !role.person() && !role.admin()
                 || (call.rulePath().matches("/api/institutions/\\d+") && !role.readsRegistry());
             default -> throw new IllegalStateException("unknown rule '" + who + "' in " + outcome.row());
@@ -620,6 +627,10 @@ class AuthorizationMatrixTest {
         ids.put("decision-definition", decision.getId());
         ids.put("decision-requirements-definition", decision.getDecisionRequirementsDefinitionId());
         ids.put("job", engine.getHistoryService().findHistoryCleanupJobs().get(0).getId());
+        ids.put("campaign", Long.toString(jdbc.sql("INSERT INTO EG_CAMPAIGN (NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON,"
+                + " SUMMARY_DUE_ON, STATUS, UNIT_COUNT, LAUNCHED_BY, LAUNCHED_AT) VALUES (?, ?, 'STANDARD', CURRENT_DATE, CURRENT_DATE,"
+                + " CURRENT_DATE, 'RUNNING', 0, 'hx_zzb', CURRENT_TIMESTAMP) RETURNING ID")
+            .params("矩阵专项行动-" + tag, DemoOrganisation.HEXI).query(Long.class).single()));
         ids.put("job-definition", engine.getManagementService().createJobDefinitionQuery().processDefinitionId(definitionId).list()
             .get(0).getId());
         ids.put("variable-instance", engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(processInstanceId)

@@ -39,7 +39,7 @@ class RecordHandOverDelegate implements JavaDelegate {
         Unit from = routing.route(Agency.valueOf(Variables.text(execution, CaseProcessNames.VAR_RESPONSIBLE_AGENCY)), region);
         Unit to = routing.route(Agency.valueOf(Variables.text(execution, CaseHandOverProcess.VAR_TO_AGENCY)), region);
         timeline.record(new CaseEvent(CaseKeys.caseId(execution), Now.instant(), CaseEvent.Kind.HANDED_OVER, null,
-            Variables.text(execution, CaseHandOverProcess.VAR_HAND_OVER_PURPOSE) + "：" + from.name() + " 移交 " + to.name(), null,
+            CaseEvent.handOverTitle(Variables.text(execution, CaseHandOverProcess.VAR_HAND_OVER_PURPOSE), from.name(), to.name()), null,
             from.agency().name(), from.region().value(), null, null, null, null));
     }
 }

@@ -82,6 +82,20 @@ public class InstitutionRepository {
             .query(InstitutionRepository::map).list();
     }
 
+    /**
+     * How many registry entries (摸排对象) of a jurisdiction subtree were on the list before {@code before}, optionally only
+     * of {@code sectors} ({@code null}: every sector; empty: none): the campaign figures' institutions screened.
+     */
+    public long count(RegionCode subtree, java.util.Collection<String> sectors, java.time.Instant before) {
+        if (sectors != null && sectors.isEmpty()) {
+            return 0;
+        }
+        var query = jdbc.sql("SELECT COUNT(*) FROM EG_INSTITUTION WHERE REGION_CODE BETWEEN :first AND :last AND CREATED_AT < :before"
+                + (sectors == null ? "" : " AND SECTOR IN (:sectors)"))
+            .param("first", subtree.subtreeFirst()).param("last", subtree.subtreeLast()).param("before", Timestamp.from(before));
+        return (sectors == null ? query : query.param("sectors", sectors)).query(Long.class).single();
+    }
+
     private static Object[] params(Institution i, Object... tail) {
         Object[] head = {i.name(), i.creditCode(), i.naturalKey(), i.registered(), name(i.ownership()), name(i.legalForm()),
             i.sector(), i.jurisdiction().value(), i.address(), i.beds(), i.residents(), i.prepaidFeesYuan(),

@@ -36,6 +36,19 @@ public final class CaseHandOverProcess {
     /** Why it goes there (e.g. TRANSFER_TO_POLICE), set by the calling call activity. */
     public static final String VAR_HAND_OVER_PURPOSE = "handOverPurpose";
 
+    /**
+     * The values of {@link #VAR_HAND_OVER_PURPOSE} the LeadDisposal call activities pass; each hand-over's timeline line
+     * starts with it (ledger/CaseEvent#handOverTitle), which is how the campaign figures count transfers to the police.
+     */
+    public enum Purpose {
+        /** Task_TransferToPolice: 移送公安机关. */
+        TRANSFER_TO_POLICE,
+        /** To social-organisation registration, for an unregistered social organisation. */
+        SOCIAL_ORG_DISPOSAL,
+        /** To market regulation, to investigate and ban an unregistered enterprise. */
+        INVESTIGATE_AND_BAN
+    }
+
     public static final String BEAN_RECORD_HAND_OVER = "recordHandOver";
     public static final String BEAN_RECORD_RECEIPT = "recordReceipt";
 

@@ -7,6 +7,18 @@ import java.time.Instant;
 public record CaseEvent(long caseId, Instant occurredAt, Kind kind, String taskKey, String title, String actor, String agency,
                         String regionCode, Instant dueAt, BigDecimal amountYuan, Integer people, String notes) {
 
+    /**
+     * The title of a {@link Kind#HANDED_OVER} line: the hand-over's purpose code first (e.g. {@code TRANSFER_TO_POLICE}),
+     * so that the transfers of one purpose can be counted by {@link #handOverTitlePrefix} (docs/campaigns.md, figures).
+     */
+    public static String handOverTitle(String purpose, String fromUnit, String toUnit) {
+        return handOverTitlePrefix(purpose) + fromUnit + " 移交 " + toUnit;
+    }
+
+    public static String handOverTitlePrefix(String purpose) {
+        return purpose + "：";
+    }
+
     public enum Kind {
         /** A user task was completed; {@code taskKey} and the task's measure code say which. */
         TASK_COMPLETED,

@@ -190,6 +190,10 @@ class AuthorizationMatrixTest {
         String evidence = "/api/attachments/" + foreign.ids().get("eg-attachment");
         assertThat(status(all, "xian_cfb", "GET", evidence)).as("a supervisor downloads the case's evidence").isEqualTo(200);
         assertThat(status(all, "cg_mz", "GET", evidence)).as("another town's officer").isEqualTo(403);
+        String summary = "/api/campaigns/" + foreign.ids().get("campaign") + "/summary.pdf";
+        assertThat(status(all, "xian_cfb", "GET", summary)).as("the county 处非办 exports a 河西 campaign's summary").isEqualTo(200);
+        assertThat(status(all, "cg_zzb", "GET", summary)).as("another town's 处非办").isEqualTo(403);
+        assertThat(status(all, "dongjie_wgy", "GET", summary)).as("a village grid worker").isEqualTo(403);
         leaks.addAll(invariants());
 
         Path report = Path.of("target", "authorization-matrix.txt");

@@ -279,7 +279,7 @@ public final class CampaignProcess implements ApplicationVariables {
     public static final String VAR_FIG_REFUND_YUAN = "figRefundYuan";
     public static final String VAR_FIG_REFUND_PEOPLE = "figRefundPeople";
 
-    // ---- The office's summary sections (seed 000/001/004: 总体情况、分布、原因、典型案例、下一步措施)
+    // ---- The office's summary sections (docs/domain.md §2.6: 总体情况、分布、原因、典型案例、下一步措施)
 
     public static final String VAR_SUMMARY_OVERALL = "summaryOverall";
     public static final String VAR_SUMMARY_DISTRIBUTION = "summaryDistribution";

@@ -12,7 +12,7 @@ import cn.elderguard.system.Now;
 /**
  * When the monthly progress reports open and fall due (docs/campaigns.md, "Duties and their due dates"): a month has a
  * report when its 21st lies between the launch and the last phase's last day; the report opens on the 1st (or at the
- * launch) and is due before the 22nd, i.e. by the end of the 21st (seed 001: 每月22日前报送).
+ * launch) and is due before the 22nd, i.e. by the end of the 21st (docs/domain.md §2.3: 每月22日前报送).
  */
 final class ReportCalendar {
 

@@ -46,6 +46,9 @@ import cn.elderguard.engine.CaseProcessNames;
 public class TaskDeadlines {
 
     static final String JOB_TYPE = "eg-task-deadline";
+    /** EG_ESCALATION.KIND: a reminder before the due date, or an escalation step after it. */
+    static final String REMINDER = "REMINDER";
+    static final String ESCALATION = "ESCALATION";
     static final int JOB_RETRIES = 5;
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
     private static final String COLUMNS = "TASK_ID, CASE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE,"
@@ -163,7 +166,7 @@ public class TaskDeadlines {
         int step = deadline.nextStep();
         List<EscalationLadder.Step> rungs = deadline.unit() == null ? List.of() : ladder.of(deadline.unit());
         if (step == 0) {
-            record(deadline, step, "REMINDER", null);
+            record(deadline, step, REMINDER, null);
             events.publishEvent(new DeadlineEvent.ReminderDue(deadline.facts(), candidateGroups(task)));
         } else {
             EscalationLadder.Step rung = step < rungs.size() ? rungs.get(step) : null;
@@ -174,7 +177,7 @@ public class TaskDeadlines {
                 task.setPriority(TaskPriority.escalated(task.getPriority()));
                 events.publishEvent(new DeadlineEvent.Escalated(deadline.facts(), rung.groupId(), step));
             }
-            record(deadline, step, "ESCALATION", rung == null ? null : rung.groupId());
+            record(deadline, step, ESCALATION, rung == null ? null : rung.groupId());
         }
         int next = step + 1;
         // Steps beyond the top of the ladder are not taken; without a unit only the service level counts.

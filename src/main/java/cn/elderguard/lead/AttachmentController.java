@@ -2,13 +2,10 @@ package cn.elderguard.lead;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import cn.elderguard.system.Downloads;
 
 /**
  * Evidence attachments (docs/intake.md, "Attachments"): upload to a lead or a case as multipart {@code file} with an
@@ -61,13 +60,7 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     void download(@PathVariable long id, HttpServletResponse response) throws IOException {
         Attachment attachment = attachments.downloadable(id);
-        response.setContentType(attachment.contentType());
-        response.setContentLengthLong(attachment.size());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        Downloads.attachment(response, attachment.fileName(), attachment.contentType(), attachment.size());
         OutputStream out = response.getOutputStream();
         attachments.copyTo(attachment, out);
         out.flush();

@@ -39,7 +39,6 @@ import cn.elderguard.system.UnprocessableException;
 @Service
 class Attachments {
 
-    static final int MAX_FILE_NAME = 200;
     static final int MAX_DESCRIPTION = 500;
     static final String FORBIDDEN_UPLOAD = "您只能查阅此案件，不能为其添加附件；附件由办理单位或线索登记人上传";
     static final String FORBIDDEN_DOWNLOAD = "您无权下载此附件：只有能查阅该案件的人员和上传人本人可以下载";
@@ -183,18 +182,7 @@ class Attachments {
 
     /** The name as the person's device gave it, without folders or control characters; never empty. */
     static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty()) {
-            return "附件";
-        }
-        if (name.length() > MAX_FILE_NAME) {
-            int dot = name.lastIndexOf('.');
-            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_FILE_NAME - extension.length()) + extension;
-        }
-        return name;
+        return AttachmentType.fileName(file.getOriginalFilename(), "附件");
     }
 
     private static String description(String description) {

@@ -38,7 +38,7 @@ import cn.elderguard.system.Now;
 
 /**
  * Whole campaigns through the calendars of the documents (docs/campaigns.md), with the engine clock moved month by month:
- * seed 002 (摸底排查 April / 打击整治 May–September / 总结提升 October) and seed 004 (动员部署 2/20–2/25 / 工作实施
+ * the April–October plan of docs/domain.md §2.1 (摸底排查 April / 打击整治 May–September / 总结提升 October) and the February–December one (动员部署 2/20–2/25 / 工作实施
  * 2/26–12/31). Every path of bpmn/Campaign.bpmn is walked: plans and reports accepted and returned, phases ending on
  * their dates and closed early, months skipped after an early end, urgent reports with and without a 处非办 above.
  */
@@ -91,8 +91,8 @@ class CampaignProcessTest {
         loggedIn("xian_cfb");
         List<Agency> agencies = List.of(Agency.CIVIL_AFFAIRS, Agency.GRID_WORKER);
         List<JurisdictionLevel> levels = List.of(JurisdictionLevel.TOWN, JurisdictionLevel.VILLAGE);
-        Campaign campaign = launch.launch(new CampaignInput("2026 年示范县养老领域打击整治专项行动", COUNTY, "SEED_002",
-            phases("SEED_002", launchedAt.toLocalDate(), 2026), new CampaignInput.Units(agencies, levels), null, null, LocalDate.of(2026, 11, 15)));
+        Campaign campaign = launch.launch(new CampaignInput("2026 年示范县养老领域打击整治专项行动", COUNTY, "APRIL_TO_OCTOBER",
+            phases("APRIL_TO_OCTOBER", launchedAt.toLocalDate(), 2026), new CampaignInput.Units(agencies, levels), null, null, LocalDate.of(2026, 11, 15)));
         String pid = campaign.processInstanceId();
         List<String> units = unitsComputedInTheTest(COUNTY, agencies, levels);
         assertThat(campaign.unitCount()).isEqualTo(units.size()).isEqualTo(8);
@@ -181,8 +181,8 @@ class CampaignProcessTest {
         ZonedDateTime launchedAt = at(2026, 2, 20, 8);
         ClockUtil.setCurrentTime(Date.from(launchedAt.toInstant()));
         loggedIn("hx_zzb");
-        Campaign campaign = launch.launch(new CampaignInput("双桥模式 2026 年防范和处置非法集资工作", HEXI, "SEED_004",
-            phases("SEED_004", launchedAt.toLocalDate(), 2026), null, null, null, LocalDate.of(2027, 1, 15)));
+        Campaign campaign = launch.launch(new CampaignInput("双桥模式 2026 年防范和处置非法集资工作", HEXI, "FEBRUARY_TO_DECEMBER",
+            phases("FEBRUARY_TO_DECEMBER", launchedAt.toLocalDate(), 2026), null, null, null, LocalDate.of(2027, 1, 15)));
         String pid = campaign.processInstanceId();
         List<String> units = unitsComputedInTheTest(HEXI, List.of(Agency.values()), List.of(JurisdictionLevel.TOWN, JurisdictionLevel.VILLAGE));
         assertThat(campaign.unitCount()).isEqualTo(units.size());

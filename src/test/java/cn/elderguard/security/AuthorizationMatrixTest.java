@@ -242,7 +242,7 @@ class AuthorizationMatrixTest {
             case "admin", "task-work", "task-form" -> role.admin() && write;
             case "self" -> write && (role.admin() || (role.person() && call.targetsOwnAccount()));
             case "registry" -> write && call.rulePath().matches("/api/institutions/\\d+") && role.readsRegistry();
-            case "campaign-office", "campaign-member" -> write && role.readsCase();
+            case "campaign-office", "campaign-member", "campaign-reader" -> write && role.readsCase();
             default -> false;
         };
     }
@@ -301,18 +301,24 @@ class AuthorizationMatrixTest {
             .replace("{processKey}", LeadDisposalProcess.KEY).replace("{taskKey}", LeadDisposalProcess.TASK_VERIFY_LEAD)
             .replace("/api/admin/deployments/{id}", "/api/admin/deployments/" + foreign.ids().get("deployment"))
             .replace("{batchId}", "matrix-no-such-batch")
-            .replace("/api/campaigns/{id}", "/api/campaigns/" + foreign.ids().get("campaign"));
+            .replace("/api/campaigns/{id}", "/api/campaigns/" + foreign.ids().get("campaign"))
+            .replace("/publicity/{pid}", "/publicity/" + foreign.ids().get("campaign-publicity"))
+            .replace("/pledges/{pid}", "/pledges/" + foreign.ids().get("campaign-pledge"))
+            .replace("{fileId}", foreign.ids().get("campaign-file"));
         String region = regionOf(role);
         List<String> urls = switch (pattern) {
             case "/api/cases" -> List.of(path + "?list=SCREENING", path + "?list=SCREENING&jurisdiction=" + DemoOrganisation.HEXICUN);
             case "/api/institutions" -> List.of(path, path + "?jurisdiction=" + DemoOrganisation.HEXICUN);
+            case "/api/campaigns/{id}/records/totals" -> List.of(path, path + "?by=jurisdiction");
+            case "/api/campaigns/{id}/reports", "/api/campaigns/{id}/publicity", "/api/campaigns/{id}/pledges" -> "GET".equals(method)
+                ? List.of(path, path + "?unit=CIVIL_AFFAIRS@" + DemoOrganisation.HEXI) : List.of(path);
             case "/api/organisation/routing", "/api/organisation/ladder" ->
                 List.of(path + "?agency=CIVIL_AFFAIRS&jurisdiction=" + DemoOrganisation.HEXICUN);
             default -> List.of(path);
         };
         String body = null;
         String contentType = "application/json";
-        if (pattern.endsWith("/attachments") && "POST".equals(method)) {
+        if ((pattern.endsWith("/attachments") || pattern.endsWith("/photos") || pattern.endsWith("/scan")) && "POST".equals(method)) {
             contentType = "multipart/form-data; boundary=matrix";
             body = "--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix\r\n--matrix--\r\n";
@@ -331,6 +337,13 @@ class AuthorizationMatrixTest {
                 + "\"legalForm\":\"PRIVATE_NON_ENTERPRISE\",\"jurisdiction\":\"" + region + "\"}";
         } else if (pattern.equals("/public/api/tips")) {
             body = "{\"institution\":{\"name\":\"矩阵测试\",\"jurisdiction\":\"" + DemoOrganisation.HEXICUN + "\"},\"description\":\"矩阵测试\"}";
+        } else if (pattern.equals("/api/campaigns/{id}/reports")) {
+            body = "{\"kind\":\"URGENT\",\"title\":\"矩阵测试\",\"body\":\"矩阵测试\"}";
+        } else if (pattern.equals("/api/campaigns/{id}/publicity")) {
+            body = "{\"heldOn\":\"" + cn.elderguard.system.Now.today() + "\",\"place\":\"矩阵测试\",\"form\":\"BANNER\","
+                + "\"materialsHandedOut\":1,\"peopleReached\":1}";
+        } else if (pattern.equals("/api/campaigns/{id}/pledges")) {
+            body = "{\"institutionId\":" + foreign.institutionId() + ",\"signedOn\":\"" + cn.elderguard.system.Now.today() + "\"}";
         } else if (pattern.startsWith("/api/service-levels/")) {
             body = "{\"dueDays\":10,\"workingDays\":true,\"reminderDaysBefore\":2,\"escalationDaysAfter\":[0,3,5]}";
         } else if (!"GET".equals(method)) {
@@ -486,6 +499,9 @@ class AuthorizationMatrixTest {
                 return java.util.Optional.of("LEAK tipster identity: " + where);
             }
         }
+        if (!role.readsCase() && body.contains(foreign.ids().get("campaign-marker"))) {
+            return java.util.Optional.of("LEAK campaign record: " + where);
+        }
         if (!role.readsCase()) {
             for (String marker : foreign.caseMarkers()) {
                 if (body.contains(marker) && !sent.contains(marker)) {
@@ -517,10 +533,14 @@ class AuthorizationMatrixTest {
             case "self" -> !(role.person() && call.targetsOwnAccount()) && !role.admin();
             case "admin" -> !role.admin();
             case "submitter-or-case-reader" -> !role.readsCase();
+            // The 河西 campaign is owned by 河西镇: its office readers are the case readers (the county's and higher 处非办 and
+            // the county's leading group, administrators); no role of the matrix belongs to one of its participating units.
+            case "campaign-unit" -> true;
+            case "campaign-reader", "campaign-office" -> !role.readsCase();
             case "registry" -> !role.person() && !role.admin()
                 || (call.rulePath().matches("/api/institutions/\\d+") && !role.readsRegistry());
             // The 河西 campaign: its office and everyone above it are the case readers of 河西; no role takes part in it.
-            case "campaign-office", "campaign-member" -> !role.readsCase();
+            case "campaign-member" -> !role.readsCase();
             case "campaign-launch" -> !role.person() && !role.admin();
             default -> throw new IllegalStateException("unknown rule '" + who + "' in " + outcome.row());
         };
@@ -611,6 +631,7 @@ class AuthorizationMatrixTest {
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 
         Map<String, String> ids = new LinkedHashMap<>();
+        campaignRecords(ids, tag, ((Number) lead.get("INSTITUTION_ID")).longValue());
         ids.put("task", task.getId());
         ids.put("process-instance", processInstanceId);
         ids.put("execution", processInstanceId);
@@ -636,7 +657,6 @@ class AuthorizationMatrixTest {
         ids.put("history/variable-instance", ids.get("variable-instance"));
         ids.put("authorization", engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
             .resourceId(task.getId()).list().get(0).getId());
-        ids.put("campaign", String.valueOf(foreignCampaign()));
         ids.put("history/activity-instance", engine.getHistoryService().createHistoricActivityInstanceQuery()
             .processInstanceId(processInstanceId).activityId(LeadDisposalProcess.TASK_VERIFY_LEAD).singleResult().getId());
         return new Fixture(institution, creditCode, description, tipster, phone, comment, attachment, ((Number) lead.get("CASE_ID")).longValue(),
@@ -645,21 +665,56 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * A campaign of 河西镇 (its 处非办 is the office, its villages take part): none of the matrix's roles takes part, the
-     * county and higher supervisors run it from above. Rows only, no process: writes the rule allows are not made.
+     * A campaign of 河西镇 (inserted: the launch is not the subject here) in which 河西镇民政办 sent a report, recorded a
+     * publicity activity with a photo and a pledge of the 河西 institution with its scan; the report's title is the marker.
      */
-    private long foreignCampaign() {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO EG_CAMPAIGN (NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON, SUMMARY_DUE_ON, STATUS, UNIT_COUNT,"
-                + " LAUNCHED_BY, LAUNCHED_AT) VALUES ('河西镇矩阵专项行动', ?, 'STANDARD', DATE '2026-03-01', DATE '2026-10-31', DATE '2026-11-15',"
-                + " 'RUNNING', 1, 'hx_zzb', CURRENT_TIMESTAMP)")
-            .param(DemoOrganisation.HEXI).update(keys);
-        long id = cn.elderguard.system.GeneratedIds.id(keys);
-        jdbc.sql("INSERT INTO EG_CAMPAIGN_PHASE (CAMPAIGN_ID, PHASE_NO, CODE, LABEL, STARTS_ON, ENDS_ON) VALUES (?, 0, 'MOBILIZE', '宣传发动',"
-            + " DATE '2026-02-01', DATE '2026-10-31')").param(id).update();
-        jdbc.sql("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, 0, 'GRID_WORKER', ?, '河西村网格员')")
-            .params(id, DemoOrganisation.HEXICUN).update();
-        return id;
+    private void campaignRecords(Map<String, String> ids, String tag, long institutionId) throws Exception {
+        long campaignId = jdbc.sql("INSERT INTO EG_CAMPAIGN (NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON, SUMMARY_DUE_ON,"
+                + " STATUS, UNIT_COUNT, LAUNCHED_BY, LAUNCHED_AT) VALUES (?, ?, 'STANDARD', DATE '2031-01-31', DATE '2031-12-20',"
+                + " DATE '2031-12-31', 'RUNNING', 2, 'hx_zzb', TIMESTAMP '2020-01-01 00:00:00') RETURNING ID")
+            .params("河西矩阵专项行动-" + tag, DemoOrganisation.HEXI).query(Long.class).single();
+        jdbc.sql("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, 0, 'CIVIL_AFFAIRS', ?,"
+            + " '河西镇民政办'), (?, 1, 'GRID_WORKER', ?, '河西村网格员')").params(campaignId, DemoOrganisation.HEXI, campaignId,
+            DemoOrganisation.HEXICUN).update();
+        String marker = "矩阵专项信息-" + tag;
+        HttpCaller officer = HttpCaller.basic(port, "hx_mz", DemoOrganisation.PASSWORD);
+        HttpCaller.Response report = officer.post("/api/campaigns/" + campaignId + "/reports",
+            "{\"kind\":\"INFO\",\"title\":\"" + marker + "\",\"body\":\"" + marker + "\"}");
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        HttpCaller.Response publicity = officer.post("/api/campaigns/" + campaignId + "/publicity", "{\"heldOn\":\""
+            + cn.elderguard.system.Now.today() + "\",\"place\":\"" + marker + "\",\"form\":\"LECTURE\",\"materialsHandedOut\":3,"
+            + "\"peopleReached\":30}");
+        assertThat(publicity.status()).as(publicity.body()).isEqualTo(201);
+        String publicityId = json.readTree(publicity.body()).path("id").asText();
+        HttpResponse<String> photo = multipartAs("hx_mz", "/api/campaigns/" + campaignId + "/publicity/" + publicityId + "/photos",
+            marker + ".png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3});
+        assertThat(photo.statusCode()).as(photo.body()).isEqualTo(201);
+        HttpCaller.Response pledge = officer.post("/api/campaigns/" + campaignId + "/pledges",
+            "{\"institutionId\":" + institutionId + ",\"signedOn\":\"" + cn.elderguard.system.Now.today() + "\"}");
+        assertThat(pledge.status()).as(pledge.body()).isEqualTo(201);
+        String pledgeId = json.readTree(pledge.body()).path("id").asText();
+        HttpResponse<String> scan = multipartAs("hx_mz", "/api/campaigns/" + campaignId + "/pledges/" + pledgeId + "/scan",
+            marker + ".pdf", ("%PDF-1.4 " + marker).getBytes(StandardCharsets.UTF_8));
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(201);
+        ids.put("campaign", String.valueOf(campaignId));
+        ids.put("campaign-marker", marker);
+        ids.put("campaign-publicity", publicityId);
+        ids.put("campaign-pledge", pledgeId);
+        ids.put("campaign-file", json.readTree(photo.body()).path("id").asText());
+    }
+
+    private HttpResponse<String> multipartAs(String user, String path, String fileName, byte[] content) throws Exception {
+        String boundary = "matrix-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.write(content);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + DemoOrganisation.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String base() {

@@ -42,12 +42,18 @@ class CampaignDuties {
     static final String ACCEPT = "ACCEPT";
     static final String RETURN = "RETURN";
 
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final CampaignFigures figures;
+    private final CampaignRepository campaigns;
 
-    CampaignDuties(JdbcClient jdbc, ObjectMapper json) {
+    CampaignDuties(JdbcClient jdbc, ObjectMapper json, CampaignFigures figures, CampaignRepository campaigns) {
         this.jdbc = jdbc;
         this.json = json;
+        this.figures = figures;
+        this.campaigns = campaigns;
     }
 
     /** The duty's task opened: its row, with the first due date (a returned duty keeps it: lateness counts from there). */
@@ -61,6 +67,36 @@ class CampaignDuties {
                     new Timestamp(task.getDueDate().getTime()), task.getId())
                 .update();
         }
+        if (kind == DutyKind.MONTHLY_REPORT) {
+            showFigures(task, duty);
+        }
+    }
+
+    /**
+     * The figures the application knows of the unit's month (docs/campaigns.md, "Figures"), from the 1st (or the launch)
+     * to now, shown read-only in the report and its review. Set when the task opens and again as the unit files, so
+     * the office reviews, and the record keeps, the figures as filed.
+     */
+    private Figures showFigures(DelegateTask task, Duty duty) {
+        java.time.Instant start = java.time.YearMonth.parse(duty.period()).atDay(1).atStartOfDay(Now.zone()).toInstant();
+        java.time.Instant launched = campaigns.find(duty.campaignId()).orElseThrow().launchedAt();
+        java.time.Instant from = start.isBefore(launched) ? launched : start;
+        // Up to and including this moment: what was registered just now counts.
+        java.time.Instant to = (Now.instant().isAfter(from) ? Now.instant() : from).plusMillis(1);
+        Figures month = figures.forUnit(new cn.elderguard.organisation.UnitKey(Agency.valueOf(duty.agency()),
+            cn.elderguard.organisation.RegionCode.of(duty.region())), from, to);
+        // In the unit's scope (the model declares these there): the review task shows what the unit saw.
+        task.setVariable(CampaignProcess.VAR_FIGURES_PERIOD, SHOWN.format(from.atZone(Now.zone())) + " 至 " + SHOWN.format(to.atZone(Now.zone())));
+        task.setVariable(CampaignProcess.VAR_FIG_INSTITUTIONS, month.institutions());
+        task.setVariable(CampaignProcess.VAR_FIG_LEADS, month.leads());
+        task.setVariable(CampaignProcess.VAR_FIG_LEADS_BY_SOURCE, month.leadsBySource().entrySet().stream().filter(e -> e.getValue() > 0)
+            .map(e -> e.getKey().label() + " " + e.getValue()).reduce((a, b) -> a + "，" + b).orElse("无"));
+        task.setVariable(CampaignProcess.VAR_FIG_CASES_BY_COLOUR, java.util.Arrays.stream(cn.elderguard.lead.RiskLevel.values()).sorted(java.util.Comparator.reverseOrder())
+            .map(level -> level.label() + " " + month.casesByColour().getOrDefault(level, 0L)).reduce((a, b) -> a + " / " + b).orElse("")
+            + " / 未定级 " + month.unratedCases());
+        task.setVariable(CampaignProcess.VAR_FIG_REFUND_YUAN, month.refundYuan().doubleValue());
+        task.setVariable(CampaignProcess.VAR_FIG_REFUND_PEOPLE, month.refundPeople());
+        return month;
     }
 
     /** The unit filed: the first filing's time counts for the assessment; the text is kept as last filed. */
@@ -77,6 +113,15 @@ class CampaignDuties {
             .params(Now.timestamp(), CurrentUser.actorId().orElse(null), content, duty.campaignId(), duty.agency(), duty.region(),
                 kind.name(), duty.period())
             .update();
+        if (kind == DutyKind.MONTHLY_REPORT) {
+            Figures filed = showFigures(task, duty);
+            try {
+                jdbc.sql("UPDATE EG_CAMPAIGN_DUTY SET FIGURES = ? WHERE CAMPAIGN_ID = ? AND AGENCY = ? AND REGION_CODE = ? AND KIND = ? AND PERIOD = ?")
+                    .params(json.writeValueAsString(filed), duty.campaignId(), duty.agency(), duty.region(), kind.name(), duty.period()).update();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**

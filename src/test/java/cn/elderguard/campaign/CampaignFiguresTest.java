@@ -185,7 +185,7 @@ class CampaignFiguresTest {
         campaigns.insertPhases(campaign, List.of(
             new CampaignRepository.PhasePlan("MOBILIZE", "宣传发动", LocalDate.now().minusDays(10), LocalDate.now().plusDays(5)),
             new CampaignRepository.PhasePlan("SCREEN_AND_RESOLVE", "排查化解", LocalDate.now().plusDays(6), LocalDate.now().plusDays(30))));
-        campaigns.insertUnits(campaign, List.of(new Unit(new UnitKey(Agency.CIVIL_AFFAIRS, town), "统计测试镇民政办" + tag),
+        campaigns.insertUnits(campaign, 0, List.of(new Unit(new UnitKey(Agency.CIVIL_AFFAIRS, town), "统计测试镇民政办" + tag),
             new Unit(new UnitKey(Agency.GRID_WORKER, village1), "统计一村网格员" + tag),
             new Unit(new UnitKey(Agency.GRID_WORKER, village2), "统计二村网格员" + tag)));
         duty(campaign, new UnitKey(Agency.GRID_WORKER, village1), DutyKind.UNIT_SUMMARY, inside, "本村排查完毕");
@@ -342,7 +342,7 @@ class CampaignFiguresTest {
             units.add(new Unit(new UnitKey(agency, RegionCode.of(town.prefix() + String.format("%03d", i <= 999 ? i : i - 999))),
                 "参与单位" + i));
         }
-        campaigns.insertUnits(large, units);
+        campaigns.insertUnits(large, 0, units);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("xian_cfb", "/api/campaigns/" + large + "/summary.xlsx", 200)))) {
             Sheet sheet = book.getSheet("各单位总结报送");

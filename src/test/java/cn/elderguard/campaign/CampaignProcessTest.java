@@ -200,6 +200,19 @@ class CampaignProcessTest {
             support.advanceTo(month.equals(YearMonth.of(2026, 2)) ? at(2026, 2, 26, 2) : month.atDay(1).atStartOfDay(Now.zone()), pid);
             List<Task> reports = reportTasks(pid, month.toString());
             assertThat(reports).as("reports of " + month).hasSize(units.size());
+            if (month.equals(YearMonth.of(2026, 3))) {
+                // Two leads registered in 河西村 this month: 河西村's grid workers see them counted in their report as they file.
+                support.advanceTo(at(2026, 3, 9, 10), pid);
+                registerLead(DemoOrganisation.HEXICUN, "GRID_PATROL");
+                registerLead(DemoOrganisation.HEXICUN, "PUBLIC_TIP");
+                Task hexicun = support.taskOf(pid, TASK_SUBMIT_MONTHLY_REPORT, Agency.GRID_WORKER.name(), DemoOrganisation.HEXICUN);
+                fileReport(hexicun);
+                assertThat(engine.getRuntimeService().getVariable(hexicun.getExecutionId(), VAR_FIG_LEADS)).isEqualTo(2L);
+                assertThat((String) engine.getRuntimeService().getVariable(hexicun.getExecutionId(), VAR_FIG_LEADS_BY_SOURCE)).contains("网格巡查 1", "群众举报 1");
+                assertThat((String) support.duty(campaign.id(), Agency.GRID_WORKER.name(), DemoOrganisation.HEXICUN, DutyKind.MONTHLY_REPORT, "2026-03")
+                    .get("FIGURES")).contains("\"leads\":2");
+                reports = reportTasks(pid, month.toString());
+            }
             reports.forEach(this::fileReport);
             if (month.equals(YearMonth.of(2026, 3))) {
                 // The office returns one report for more detail: it comes back to its unit with the comments, due when the office says.
@@ -324,6 +337,15 @@ class CampaignProcessTest {
         }
         assertThat(support.tasks(pid, TASK_FILE_PLAN)).isEmpty();
         assertThat(support.tasks(pid, TASK_REVIEW_PLAN)).isEmpty();
+    }
+
+    /** A lead as intake stores it, received now (engine clock), about a new institution of {@code region}. */
+    private void registerLead(String region, String source) {
+        long caseId = cn.elderguard.support.LeadDisposalStarter.openCase(engine, Agency.CIVIL_AFFAIRS, region, "月报测试机构-" + System.nanoTime());
+        long institution = jdbc.sql("SELECT INSTITUTION_ID FROM EG_CASE WHERE ID = ?").param(caseId).query(Long.class).single();
+        jdbc.sql("INSERT INTO EG_LEAD (CASE_ID, INSTITUTION_ID, SOURCE, SUBMITTED_BY, REPORTED_INSTITUTION_NAME, REGION_CODE, DESCRIPTION,"
+                + " RECEIVED_AT, STATUS) VALUES (?, ?, ?, 'hexicun_wgy', '月报测试机构', ?, '收取大额预付费', ?, 'RECEIVED')")
+            .params(caseId, institution, source, region, Now.timestamp()).update();
     }
 
     private void fileReport(Task report) {

@@ -110,7 +110,7 @@ public final class CampaignTestSupport {
     }
 
     Map<String, Object> duty(long campaignId, String agency, String region, DutyKind kind, String period) {
-        return jdbc.sql("SELECT DUE_AT, FILED_AT, ACCEPTED_AT, RETURNED_COUNT, REVIEW_COMMENTS, CONTENT, TASK_ID FROM EG_CAMPAIGN_DUTY"
+        return jdbc.sql("SELECT DUE_AT, FILED_AT, ACCEPTED_AT, RETURNED_COUNT, REVIEW_COMMENTS, CONTENT, FIGURES, TASK_ID FROM EG_CAMPAIGN_DUTY"
                 + " WHERE CAMPAIGN_ID = ? AND AGENCY = ? AND REGION_CODE = ? AND KIND = ? AND PERIOD = ?")
             .params(campaignId, agency, region, kind.name(), period).query().singleRow();
     }

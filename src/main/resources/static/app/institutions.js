@@ -4,10 +4,9 @@
   const form = document.getElementById('institution-form');
   const picker = document.getElementById('region-filter');
   const HEADERS = ['编号', '名称', '统一社会信用代码', '登记', '区划', '床位/在住', '预收费用（元）'];
+  const regions = ElderGuard.regionPicker(picker);
   let after = 0;
   let region = null;
-  let top = [];
-  const names = new Map();
 
   function cell(row, text, label) {
     const td = document.createElement('td');
@@ -16,48 +15,10 @@
     row.appendChild(td);
   }
 
-  /** A region's name (and its children, for the picker); looked up once per code. */
-  async function jurisdiction(code) {
-    if (!names.has(code)) {
-      names.set(code, ElderGuard.call('GET', '/api/organisation/jurisdictions/' + code).catch(() => null));
-    }
-    return names.get(code);
-  }
-
-  async function regionName(code) {
-    const node = code ? await jurisdiction(code) : null;
-    return node ? node.jurisdiction.name : (code || '');
-  }
-
-  /**
-   * The picker shows the way down from the caller's top region to the chosen one, then the chosen one's children:
-   * choosing a child goes a level down, choosing a region above goes back up.
-   */
-  async function showPicker() {
-    picker.replaceChildren();
-    const path = [];
-    for (let code = region; code; ) {
-      const node = await jurisdiction(code);
-      if (!node) break;
-      path.unshift(node.jurisdiction);
-      if (top.some(t => t.code === code)) break;
-      code = node.jurisdiction.parent;
-    }
-    path.forEach((j, depth) => ElderGuard.option(picker, j.code, '　'.repeat(depth) + j.name));
-    for (const t of top) {
-      if (!path.some(j => j.code === t.code)) ElderGuard.option(picker, t.code, t.name);
-    }
-    const node = await jurisdiction(region);
-    for (const child of (node ? node.children : [])) {
-      ElderGuard.option(picker, child.code, '　'.repeat(path.length) + child.name + ' ▸');
-    }
-    picker.value = region;
-  }
-
   async function loadPage() {
     document.getElementById('list-error').textContent = '';
     const page = await ElderGuard.call('GET', '/api/institutions?size=50&after=' + after + '&jurisdiction=' + encodeURIComponent(region));
-    const labels = await Promise.all(page.map(institution => regionName(institution.jurisdiction)));
+    const labels = await Promise.all(page.map(institution => regions.name(institution.jurisdiction)));
     page.forEach((institution, i) => {
       const row = document.createElement('tr');
       [institution.id, institution.name, institution.creditCode, institution.registered ? '已登记' : '未登记',
@@ -76,7 +37,7 @@
     region = code;
     rows.textContent = '';
     after = 0;
-    await showPicker();
+    await regions.show(code);
     await loadPage();
   }
 
@@ -86,28 +47,10 @@
     document.getElementById('list-error').textContent = error.message;
   }
 
-  /**
-   * Where the list starts: the caller's own jurisdiction; for an administrator the top of the tree, and as long as a
-   * region has a single child, that child (a province with one city with one county starts at the county).
-   */
-  async function startRegion() {
-    top = await ElderGuard.call('GET', '/api/organisation/jurisdictions');
-    if (top.length === 0) {
-      throw new Error('您的账号没有所属区划，无法查看机构台账；请联系系统管理员在组织架构中设置。');
-    }
-    let code = top[0].code;
-    for (let depth = 0; depth < 5; depth++) {
-      const node = await jurisdiction(code);
-      if (!node || node.children.length !== 1) break;
-      code = node.children[0].code;
-    }
-    return code;
-  }
-
   const jurisdictionInput = document.getElementById('jurisdiction');
   jurisdictionInput.addEventListener('change', async () => {
     const code = jurisdictionInput.value.trim();
-    document.getElementById('jurisdiction-name').textContent = /^\d{12}$/.test(code) ? await regionName(code) : '';
+    document.getElementById('jurisdiction-name').textContent = /^\d{12}$/.test(code) ? await regions.name(code) : '';
   });
 
   function edit(institution) {
@@ -182,7 +125,11 @@
   document.getElementById('more').addEventListener('click', () => loadPage().catch(showListError));
   ElderGuard.session().then(async session => {
     document.getElementById('user').textContent = session.displayName;
-    await choose(await startRegion());
+    const start = await regions.start();
+    if (!start) {
+      throw new Error('您的账号没有所属区划，无法查看机构台账；请联系系统管理员在组织架构中设置。');
+    }
+    await choose(start);
     jurisdictionInput.value = region;
     jurisdictionInput.dispatchEvent(new Event('change'));
   }).catch(showListError);

@@ -98,5 +98,69 @@ const ElderGuard = (() => {
     select.appendChild(element);
   }
 
-  return {session, call, showErrors, formValues, option};
+  /**
+   * A region picker on a select: the way down from the caller's top region to the chosen one, then the chosen one's
+   * children; choosing a child goes a level down, choosing a region above goes back up. Regions are looked up once.
+   */
+  function regionPicker(select) {
+    const nodes = new Map();
+    let top = [];
+    let region = null;
+
+    /** A region with its children and units, or null when the caller may not see it. */
+    function node(code) {
+      if (!nodes.has(code)) {
+        nodes.set(code, call('GET', '/api/organisation/jurisdictions/' + code).catch(() => null));
+      }
+      return nodes.get(code);
+    }
+
+    async function name(code) {
+      const found = code ? await node(code) : null;
+      return found ? found.jurisdiction.name : (code || '');
+    }
+
+    /**
+     * Where picking starts: the caller's own jurisdiction; for an administrator the top of the tree, and as long as a
+     * region has a single child, that child (a province with one city with one county starts at the county). Null for
+     * someone without a jurisdiction.
+     */
+    async function start() {
+      top = await call('GET', '/api/organisation/jurisdictions');
+      if (top.length === 0) return null;
+      let code = top[0].code;
+      for (let depth = 0; depth < 5; depth++) {
+        const found = await node(code);
+        if (!found || found.children.length !== 1) break;
+        code = found.children[0].code;
+      }
+      return code;
+    }
+
+    async function show(code) {
+      region = code;
+      select.replaceChildren();
+      const path = [];
+      for (let at = region; at; ) {
+        const found = await node(at);
+        if (!found) break;
+        path.unshift(found.jurisdiction);
+        if (top.some(t => t.code === at)) break;
+        at = found.jurisdiction.parent;
+      }
+      path.forEach((j, depth) => option(select, j.code, '　'.repeat(depth) + j.name));
+      for (const t of top) {
+        if (!path.some(j => j.code === t.code)) option(select, t.code, t.name);
+      }
+      const found = await node(region);
+      for (const child of (found ? found.children : [])) {
+        option(select, child.code, '　'.repeat(path.length) + child.name + ' ▸');
+      }
+      select.value = region;
+    }
+
+    return {node, name, start, show, value: () => region};
+  }
+
+  return {session, call, showErrors, formValues, option, regionPicker};
 })();

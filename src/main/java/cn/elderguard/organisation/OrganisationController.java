@@ -2,6 +2,7 @@ package cn.elderguard.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,17 @@ class OrganisationController {
             "jurisdiction", jurisdiction,
             "children", organisation.children(region),
             "units", organisation.unitsInSubtree(region, 0, 200).stream().filter(u -> u.region().equals(region)).toList());
+    }
+
+    /** The agencies and jurisdiction levels with their Chinese names, for the pages' pickers (e.g. a campaign's units). */
+    @GetMapping("/labels")
+    Map<String, List<Label>> labels() {
+        return Map.of(
+            "agencies", Arrays.stream(Agency.values()).map(agency -> new Label(agency.name(), agency.label())).toList(),
+            "levels", Arrays.stream(JurisdictionLevel.values()).map(level -> new Label(level.name(), level.label())).toList());
+    }
+
+    record Label(String code, String label) {
     }
 
     /** Where work of {@code agency} in {@code jurisdiction} goes (属地负责、行业归口). */

@@ -118,7 +118,7 @@ class CaseFileBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".eg-case-file [data-field=description]")));
         assertCaseFileShown(venue);
         assertThat(page.findElement(By.tagName("body")).getText()).contains("当前待办", next.getName(), "优先级");
-        fullPageScreenshot("case-file-2-page");
+        browser.fullPageScreenshot("case-file-2-page");
         page.manage().window().setSize(new Dimension(390, 844));
         assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as("no sideways scrolling at 390 px")
             .isLessThanOrEqualTo(390);
@@ -174,16 +174,6 @@ class CaseFileBrowserTest {
 
     private Object script(String script) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
-    }
-
-    /** The whole page in one picture for docs/walkthrough.md. */
-    private void fullPageScreenshot(String name) throws Exception {
-        WebDriver page = browser.driver();
-        Dimension before = page.manage().window().getSize();
-        int height = ((Number) script("return document.documentElement.scrollHeight")).intValue();
-        page.manage().window().setSize(new Dimension(1366, Math.min(height + 120, 6000)));
-        browser.screenshot(name);
-        page.manage().window().setSize(before);
     }
 
     private String base() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -105,6 +106,18 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return target;
+    }
+
+    /** The whole page in one picture: the window grows to the page's height for the shot, then returns to its size. */
+    public Path fullPageScreenshot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        int height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).intValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(height + 120, 6000)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override

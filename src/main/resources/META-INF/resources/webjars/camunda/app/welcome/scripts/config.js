@@ -8,6 +8,7 @@ export default {
   // ElderGuard's own pages, reached with the same login, and the language switch.
   links: chinese
     ? [
+      {label: '专项行动', href: '/app/campaigns.html', description: '发起专项行动、查看各阶段和参加单位（处非办、领导小组发起）'},
       {label: '线索登记', href: '/app/leads.html', description: '登记网格巡查、热线举报和媒体曝光线索'},
       {label: '机构台账', href: '/app/institutions.html', description: '摸排对象清单：查看、登记、导入 Excel'},
       {label: '办理时限', href: '/app/deadlines.html', description: '各任务办理时限、逾期督办节点和工作日历'},
@@ -17,6 +18,7 @@ export default {
       {label: 'English', href: '?locale=en', description: 'Switch the ElderGuard web applications to English'}
     ]
     : [
+      {label: 'Campaigns', href: '/app/campaigns.html', description: 'Launch a campaign (offices and leading groups); its phases and participating units'},
       {label: 'Register a lead', href: '/app/leads.html', description: 'Grid patrol findings, hotline tips, media reports'},
       {label: 'Institutions', href: '/app/institutions.html', description: 'The screening list: view, add, import'},
       {label: 'Service levels', href: '/app/deadlines.html', description: 'Due periods, escalation steps, working-day calendar'},

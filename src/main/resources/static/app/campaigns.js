@@ -157,7 +157,7 @@
   }
 
   /**
-   * Fills the phases from the chosen template. A calendar whose last day has passed this year (SEED_002 ends in
+   * Fills the phases from the chosen template. A calendar whose last day has passed this year (APRIL_TO_OCTOBER ends in
    * October, docs/campaigns.md "Templates") is placed in the next year, so the form never starts with dates the launch would refuse.
    */
   async function applyTemplate(yearChosen) {

@@ -38,7 +38,7 @@ import cn.elderguard.system.Now;
 
 /**
  * Issue 15's browser walk (docs/campaigns.md, "The page 专项行动"): the county 处非办 launches a campaign on the page in
- * Chinese — the SEED_002 calendar, the village grid workers of 示范县 — after a refused launch shows its error beside the
+ * Chinese — the APRIL_TO_OCTOBER calendar, the village grid workers of 示范县 — after a refused launch shows its error beside the
  * field; 河西村's grid worker files the unit's plan in Tasklist and the office accepts it there.
  */
 @ElderGuardTest
@@ -87,8 +87,8 @@ class CampaignLaunchBrowserTest {
         assertThat(new Select(page.findElement(By.id("ownerRegion"))).getFirstSelectedOption().getText()).isEqualTo("示范县");
 
         browser.type(By.id("name"), name);
-        new Select(page.findElement(By.id("template"))).selectByValue("SEED_002");
-        // The SEED_002 calendar runs April to October: once October is over it is placed in the next year.
+        new Select(page.findElement(By.id("template"))).selectByValue("APRIL_TO_OCTOBER");
+        // The APRIL_TO_OCTOBER calendar runs April to October: once October is over it is placed in the next year.
         LocalDate today = Now.today();
         int year = today.isAfter(LocalDate.of(today.getYear(), 10, 31)) ? today.getYear() + 1 : today.getYear();
         browser.waiting().until(driver -> phaseValues(driver, "label").equals(List.of("摸底排查", "打击整治", "总结提升"))
@@ -145,7 +145,7 @@ class CampaignLaunchBrowserTest {
 
         Campaign campaign = campaigns.find(id).orElseThrow();
         assertThat(campaign.name()).isEqualTo(name);
-        assertThat(campaign.template()).isEqualTo("SEED_002");
+        assertThat(campaign.template()).isEqualTo("APRIL_TO_OCTOBER");
         assertThat(campaign.unitCount()).isEqualTo(villages.size());
         // The plans are filed asynchronously (the job executor is off in tests): run the campaign's jobs due now.
         CampaignTestSupport support = new CampaignTestSupport(engine, jdbc);

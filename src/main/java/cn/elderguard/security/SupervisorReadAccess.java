@@ -67,7 +67,7 @@ class SupervisorReadAccess implements UserTaskListener {
         // straight into this command's flush (one JDBC batch), not as one nested command each.
         command.runWithoutAuthorization(() -> {
             supervisors.forEach(group -> grantRead(command, Resources.TASK, task.getId(), group));
-            caseReaders.removeAll(caseReadersAlreadyGranted(command, task));
+            caseReaders.removeAll(caseReadersAlreadyGranted(command, task, caseReaders));
             caseReaders.forEach(group -> grantRead(command, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), group));
             return null;
         });
@@ -78,7 +78,7 @@ class SupervisorReadAccess implements UserTaskListener {
      * earlier in this command are not in the database yet, so the command's cache is read too; a case
      * started in this command has no other grants, which spares the intake path the query.
      */
-    private Set<String> caseReadersAlreadyGranted(CommandContext command, DelegateTask task) {
+    private Set<String> caseReadersAlreadyGranted(CommandContext command, DelegateTask task, Set<String> wanted) {
         String processInstanceId = task.getProcessInstanceId();
         Set<String> granted = new HashSet<>();
         for (AuthorizationEntity cached : command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
@@ -89,8 +89,10 @@ class SupervisorReadAccess implements UserTaskListener {
         }
         var processInstance = command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, processInstanceId);
         boolean startedInThisCommand = processInstance != null && command.getDbEntityManager().getDbEntityCache().isTransient(processInstance);
-        if (!startedInThisCommand) {
-            authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
+        if (!startedInThisCommand && !wanted.isEmpty()) {
+            // Only the groups in question: a campaign's one process instance carries a grant for each of its thousands of units.
+            authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId)
+                .groupIdIn(wanted.toArray(String[]::new)).list()
                 .forEach(authorization -> granted.add(authorization.getGroupId()));
         }
         return granted;

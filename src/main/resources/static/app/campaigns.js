@@ -363,7 +363,12 @@
 
     if (details.office) {
       await showUnits(campaign);
-      await showExtras(campaign);
+      await showOffice(campaign);
+    }
+    if (details.office || details.myUnit) {
+      const refresh = {};
+      await showRecords(campaign, details, refresh);
+      if (details.myUnit) await showUnitWork(campaign, details, refresh);
     }
   }
 
@@ -406,62 +411,342 @@
     show('units-section', true);
   }
 
-  /** Whether the server answers the address (it may not offer it yet); never throws. */
-  async function offered(url, method) {
-    try {
-      const response = await fetch(url, {method, headers: {'X-Requested-With': 'fetch'}});
-      if (!response.ok) return null;
-      return method === 'HEAD' ? true : await response.json();
-    } catch (ignored) {
-      return null;
+  // ---- what units record, the assessment and the totals (docs/campaigns.md "What units record", docs/assessment.md) ----
+
+  const RECORD_PAGE_SIZE = 20;
+  const PUBLICITY_FORMS = [['BANNER', '横幅标语'], ['LECTURE', '宣传讲座'], ['DOOR_TO_DOOR', '入户宣传'], ['VIDEO', '视频宣传'],
+    ['LEAFLET', '发放宣传资料'], ['MEETING', '院坝会/群众会'], ['ONLINE', '网络/新媒体'], ['OTHER', '其他']];
+  const MIN_INFO_REPORTS = 2;
+  const MAX_PHOTOS = 20;
+
+  /** A login name or a file's name: shown as typed, not translated (the language test skips translate="no"). */
+  function verbatim(value) {
+    const span = document.createElement('span');
+    span.translate = false;
+    span.textContent = value || '';
+    return span;
+  }
+
+  function smallButton(label) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary';
+    button.textContent = label;
+    return button;
+  }
+
+  /**
+   * A table over a list that answers {items, page, size, total}: its rows (prefix-rows), pager (prefix-pager), note
+   * when empty (prefix-empty) and error (prefix-error). address(page, size) is the list's address; render makes a row.
+   */
+  function pagedTable(prefix, address, render) {
+    const rows = document.getElementById(prefix + '-rows');
+    const box = document.getElementById(prefix + '-pager');
+    const newer = smallButton('上一页');
+    const older = smallButton('下一页');
+    const where = document.createElement('span');
+    box.replaceChildren(newer, where, older);
+    let page = 0;
+    async function load(wanted) {
+      text(prefix + '-error', '');
+      try {
+        const result = await ElderGuard.call('GET', address(wanted, RECORD_PAGE_SIZE));
+        page = wanted;
+        rows.replaceChildren(...result.items.map(render));
+        const pages = Math.max(1, Math.ceil(result.total / RECORD_PAGE_SIZE));
+        where.textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页，共 ' + result.total + ' 条';
+        newer.disabled = page === 0;
+        older.disabled = page + 1 >= pages;
+        show(prefix + '-empty', result.total === 0);
+        // The pager's own display (flex) outranks .hidden: hide it by its style.
+        box.style.display = result.total === 0 ? 'none' : '';
+      } catch (error) {
+        text(prefix + '-error', '无法读取：' + error.message);
+      }
     }
+    newer.addEventListener('click', () => load(page - 1));
+    older.addEventListener('click', () => load(page + 1));
+    return {first: () => load(0), again: () => load(page)};
   }
 
-  function linkItem(list, href, label) {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = href;
-    link.textContent = label;
-    item.appendChild(link);
-    list.appendChild(item);
-  }
-
-  function count(data) {
-    if (Array.isArray(data)) return data.length;
-    if (data && typeof data.total === 'number') return data.total;
-    if (data && Array.isArray(data.items)) return data.items.length;
-    return null;
-  }
-
-  /** The summary's exports, the assessment and the units' records, each shown once the server offers it. */
-  async function showExtras(campaign) {
-    const base = '/api/campaigns/' + campaign.id;
-    const exports = document.getElementById('exports');
-    const [xlsx, pdf, assessment, assessmentXlsx] = await Promise.all([
-      offered(base + '/summary.xlsx', 'HEAD'), offered(base + '/summary.pdf', 'HEAD'),
-      offered(base + '/assessment', 'GET'), offered(base + '/assessment.xlsx', 'HEAD')]);
-    if (xlsx) linkItem(exports, base + '/summary.xlsx', '下载专项行动总结报告（Excel）');
-    if (pdf) linkItem(exports, base + '/summary.pdf', '下载专项行动总结报告（PDF，可打印）');
-    if (assessment) {
-      const n = count(assessment);
-      const item = document.createElement('li');
-      item.textContent = '考核：' + (n === null ? '已生成' : '共 ' + n + ' 个单位参加排名');
-      exports.appendChild(item);
+  /** Errors beside their fields (data-for), the rest in the form's summary (data-summary); null clears them. */
+  function formErrors(form, error) {
+    form.querySelectorAll('.error').forEach(slot => { slot.textContent = ''; });
+    form.querySelectorAll('.invalid').forEach(input => input.classList.remove('invalid'));
+    if (!error) return;
+    const errors = (error.problem && error.problem.errors) || [];
+    const unplaced = errors.length === 0 ? [error.message] : [];
+    for (const e of errors) {
+      const slot = form.querySelector('.error[data-for="' + e.field + '"]');
+      const input = form.elements.namedItem(e.field);
+      if (input && input.classList) input.classList.add('invalid');
+      if (slot) slot.textContent = e.message; else unplaced.push(e.message);
     }
-    if (assessmentXlsx) linkItem(exports, base + '/assessment.xlsx', '下载考核排名表（Excel）');
-    show('exports-section', exports.children.length > 0);
+    form.querySelector('.error[data-summary]').textContent = unplaced.join('；');
+  }
 
-    const records = document.getElementById('records');
-    const kinds = [['reports', '信息报送和紧急情况报告'], ['publicity', '宣传活动'], ['pledges', '承诺书']];
-    const found = await Promise.all(kinds.map(([path]) => offered(base + '/' + path, 'GET')));
-    kinds.forEach(([, label], index) => {
-      if (!found[index]) return;
-      const n = count(found[index]);
-      const item = document.createElement('li');
-      item.textContent = label + '：' + (n === null ? '已有记录' : n + ' 条');
-      records.appendChild(item);
+  /** Sends the form's body on submit; on success clears it, says so and runs done. */
+  function onSubmit(form, address, body, done) {
+    const button = form.querySelector('button[type=submit]');
+    const saved = form.querySelector('[data-done]');
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      formErrors(form, null);
+      saved.classList.add('hidden');
+      button.disabled = true;
+      try {
+        await ElderGuard.call('POST', address, body());
+        form.reset();
+        form.dispatchEvent(new Event('reset-done'));
+        saved.classList.remove('hidden');
+        await done();
+      } catch (error) {
+        formErrors(form, error);
+      } finally {
+        button.disabled = false;
+      }
     });
-    show('records-section', records.children.length > 0);
+  }
+
+  /** Links to a record's files and, for the unit's own record, a chooser that uploads to it. */
+  function filesCell(row, label, files, fileLabel, upload) {
+    const td = cell(row, label, '');
+    td.className = 'files';
+    const base = '/api/campaigns/' + params.get('id');
+    files.forEach((file, index) => {
+      const link = document.createElement('a');
+      link.href = base + '/files/' + file.id;
+      link.textContent = fileLabel(index, files.length);
+      td.appendChild(link);
+    });
+    if (files.length === 0 && !upload) td.append('无');
+    if (!upload) return td;
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.className = 'file-input';
+    input.id = upload.id;
+    input.accept = upload.accept;
+    input.multiple = !!upload.multiple;
+    const chooser = document.createElement('label');
+    chooser.className = 'file-button';
+    chooser.htmlFor = upload.id;
+    chooser.textContent = upload.label;
+    const status = document.createElement('div');
+    status.className = 'error';
+    input.addEventListener('change', async () => {
+      status.textContent = '';
+      const chosen = Array.from(input.files);
+      try {
+        for (const [index, file] of chosen.entries()) {
+          status.textContent = '正在上传第 ' + (index + 1) + ' / ' + chosen.length + ' 个文件…';
+          const body = new FormData();
+          body.append('file', file);
+          await ElderGuard.call('POST', upload.address, body, true);
+        }
+        status.textContent = '';
+        await upload.done();
+      } catch (error) {
+        const problems = (error.problem && error.problem.errors) || [];
+        status.textContent = '上传失败：' + (problems.length ? problems.map(p => p.message).join('；') : error.message);
+      }
+    });
+    td.append(input, chooser, status);
+    return td;
+  }
+
+  function reportRow(item, office) {
+    const row = document.createElement('tr');
+    row.dataset.report = item.id;
+    cell(row, '报送时间', time(item.submittedAt));
+    if (office) cell(row, '单位', item.unitName);
+    cell(row, '类型', item.kindLabel).className = 'status';
+    cell(row, '标题', item.title);
+    const body = cell(row, '正文', item.body.length > 120 ? '' : item.body);
+    if (item.body.length > 120) {
+      const more = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = item.body.substring(0, 60) + '…（展开全文）';
+      const full = document.createElement('p');
+      full.textContent = item.body;
+      more.append(summary, full);
+      body.appendChild(more);
+    }
+    cell(row, '报送人', '').appendChild(verbatim(item.submittedBy));
+    return row;
+  }
+
+  /** The lists of reports, activities and pledges: every unit's for the office, the unit's own otherwise. */
+  function showRecords(campaign, details, refresh) {
+    const base = '/api/campaigns/' + campaign.id;
+    const office = details.office;
+    const unit = office ? '' : '&unit=' + encodeURIComponent(details.myUnit);
+    const mine = item => !!details.myUnit && item.agency + '@' + item.jurisdiction === details.myUnit;
+    document.querySelectorAll('#records-section .unit-col').forEach(th => th.classList.toggle('hidden', !office));
+    text('records-title', office ? '各参加单位的工作记录' : '本单位已报送和登记的记录');
+    const kind = document.getElementById('reports-kind');
+
+    const reports = pagedTable('reports', (page, size) => base + '/reports?page=' + page + '&size=' + size + unit
+      + (kind.value ? '&kind=' + kind.value : ''), item => reportRow(item, office));
+    kind.addEventListener('change', () => reports.first());
+
+    const publicity = pagedTable('publicity', (page, size) => base + '/publicity?page=' + page + '&size=' + size + unit, item => {
+      const row = document.createElement('tr');
+      row.dataset.publicity = item.id;
+      cell(row, '活动日期', item.heldOn);
+      if (office) cell(row, '单位', item.unitName);
+      cell(row, '地点', item.place);
+      cell(row, '形式', item.formLabel);
+      cell(row, '发放资料（份）', item.materialsHandedOut);
+      cell(row, '受教育群众（人次）', item.peopleReached);
+      cell(row, '备注', item.notes);
+      const upload = mine(item) && item.photos.length < MAX_PHOTOS ? {
+        id: 'photo-' + item.id, accept: 'image/jpeg,image/png', multiple: true, label: '上传照片',
+        address: base + '/publicity/' + item.id + '/photos', done: () => publicity.again()} : null;
+      filesCell(row, '照片', item.photos, index => '照片 ' + (index + 1), upload);
+      return row;
+    });
+
+    const pledges = pagedTable('pledges', (page, size) => base + '/pledges?page=' + page + '&size=' + size + unit, item => {
+      const row = document.createElement('tr');
+      row.dataset.pledge = item.id;
+      cell(row, '机构', item.institutionName);
+      if (office) cell(row, '单位', item.unitName);
+      cell(row, '签订日期', item.signedOn);
+      cell(row, '登记时间', time(item.recordedAt));
+      const upload = mine(item) ? {
+        id: 'scan-' + item.id, accept: 'application/pdf,image/jpeg,image/png', label: item.scan ? '重新上传扫描件' : '上传扫描件',
+        address: base + '/pledges/' + item.id + '/scan', done: () => pledges.again()} : null;
+      filesCell(row, '签字扫描件', item.scan ? [item.scan] : [], () => '查看扫描件', upload);
+      return row;
+    });
+    show('records-section', true);
+    refresh.reports = () => reports.first();
+    refresh.publicity = () => publicity.first();
+    refresh.pledges = () => pledges.first();
+    return Promise.all([reports.first(), publicity.first(), pledges.first()]);
+  }
+
+  /** The unit's count of information reports against the minimum of two. */
+  async function showMyCount(campaign, details) {
+    text('my-count-error', '');
+    try {
+      const counts = await ElderGuard.call('GET', '/api/campaigns/' + campaign.id + '/reports/counts?size=1&unit='
+        + encodeURIComponent(details.myUnit));
+      const mine = counts.items[0];
+      const sent = mine ? mine.infoReports : 0;
+      text('my-count', (mine ? mine.unitName : '本单位') + '已报送工作动态信息 ' + sent + ' 条，'
+        + (sent >= MIN_INFO_REPORTS ? '已达到至少 ' + MIN_INFO_REPORTS + ' 条的要求。'
+          : '至少应报送 ' + MIN_INFO_REPORTS + ' 条，还差 ' + (MIN_INFO_REPORTS - sent) + ' 条。'));
+    } catch (error) {
+      text('my-count-error', '无法读取本单位的报送条数：' + error.message);
+    }
+  }
+
+  /** The institutions of the unit's registry, a hundred at a time (GET /api/institutions, keyset by id). */
+  function institutionPicker() {
+    const select = document.getElementById('institutionId');
+    const more = document.getElementById('institutions-more');
+    const slot = document.querySelector('#pledge-form .error[data-for="institutionId"]');
+    let after = 0;
+    ElderGuard.option(select, '', '请选择机构');
+    async function load() {
+      try {
+        const page = await ElderGuard.call('GET', '/api/institutions?size=100&after=' + after);
+        page.forEach(institution => {
+          ElderGuard.option(select, institution.id, institution.name + '（编号 ' + institution.id + '）');
+          after = institution.id;
+        });
+        show('institutions-more', page.length === 100);
+        if (after === 0) select.options[0].textContent = '本单位机构台账中还没有机构，请先在机构台账中登记';
+      } catch (error) {
+        slot.textContent = '无法读取机构台账：' + error.message;
+      }
+    }
+    more.addEventListener('click', load);
+    return load();
+  }
+
+  async function showUnitWork(campaign, details, refresh) {
+    const base = '/api/campaigns/' + campaign.id;
+    const formSelect = document.getElementById('publicity-form-kind');
+    ElderGuard.option(formSelect, '', '请选择');
+    PUBLICITY_FORMS.forEach(([code, label]) => ElderGuard.option(formSelect, code, label));
+    // Today as the default date, and no later (the API refuses a date in the future).
+    const dates = () => ['heldOn', 'signedOn'].forEach(id => {
+      const input = document.getElementById(id);
+      input.max = today;
+      input.value = today;
+    });
+    dates();
+    const count = () => showMyCount(campaign, details);
+    const report = kind => () => ({kind, title: document.getElementById(kind.toLowerCase() + '-title').value.trim() || null,
+      body: document.getElementById(kind.toLowerCase() + '-body').value.trim() || null});
+    onSubmit(document.getElementById('info-form'), base + '/reports', report('INFO'), () => Promise.all([count(), refresh.reports()]));
+    onSubmit(document.getElementById('urgent-form'), base + '/reports', report('URGENT'), () => refresh.reports());
+    const publicityForm = document.getElementById('publicity-form');
+    onSubmit(publicityForm, base + '/publicity', () => ElderGuard.formValues(publicityForm), () => refresh.publicity());
+    const pledgeForm = document.getElementById('pledge-form');
+    onSubmit(pledgeForm, base + '/pledges', () => ElderGuard.formValues(pledgeForm), () => refresh.pledges());
+    [publicityForm, pledgeForm].forEach(form => form.addEventListener('reset-done', dates));
+    show('unit-section', true);
+    if (campaign.status === 'ENDED') {
+      // An ended campaign takes no new records (422); files may still be added to earlier ones.
+      show('record-forms', false);
+      show('records-closed', true);
+      await count();
+      return;
+    }
+    await Promise.all([count(), institutionPicker()]);
+  }
+
+  /** The office's view: the ranked assessment, the totals, the units below two information reports, the summary's exports. */
+  function showOffice(campaign) {
+    const base = '/api/campaigns/' + campaign.id;
+    document.getElementById('assessment-xlsx').href = base + '/assessment.xlsx';
+    document.getElementById('summary-xlsx').href = base + '/summary.xlsx';
+    document.getElementById('summary-pdf').href = base + '/summary.pdf';
+
+    const assessment = pagedTable('assessment', (page, size) => base + '/assessment?page=' + page + '&size=' + size, item => {
+      const row = document.createElement('tr');
+      row.dataset.unit = item.agency + '@' + item.jurisdiction;
+      cell(row, '名次', item.rank);
+      cell(row, '单位', item.unitName);
+      cell(row, '得分', Number(item.score).toFixed(1));
+      cell(row, '考核结果', item.standingLabel || '—').className = 'status';
+      cell(row, '应报事项', item.dutiesDue);
+      cell(row, '按时', item.onTime);
+      cell(row, '逾期', item.late);
+      cell(row, '未报', item.missing);
+      cell(row, '督办次数', item.escalations);
+      cell(row, '工作动态信息', item.infoReports);
+      return row;
+    });
+
+    const by = document.getElementById('totals-by');
+    const totals = pagedTable('totals', (page, size) => base + '/records/totals?by=' + by.value + '&page=' + page + '&size=' + size,
+      item => {
+        const row = document.createElement('tr');
+        const name = by.value === 'unit' ? '单位' : '辖区';
+        cell(row, name, item.name);
+        [['单位数', item.units], ['宣传活动', item.publicityActivities], ['受教育群众（人次）', item.peopleReached],
+          ['发放资料（份）', item.materialsHandedOut], ['承诺书', item.pledges], ['工作动态信息', item.infoReports],
+          ['紧急情况报告', item.urgentReports]].forEach(([label, value]) => cell(row, label, value));
+        return row;
+      });
+    by.addEventListener('change', () => {
+      text('totals-name-head', by.value === 'unit' ? '单位' : '辖区');
+      totals.first();
+    });
+
+    const below = pagedTable('below', (page, size) => base + '/reports/counts?below=true&page=' + page + '&size=' + size, item => {
+      const row = document.createElement('tr');
+      cell(row, '单位', item.unitName);
+      cell(row, '工作动态信息', item.infoReports + ' 条');
+      cell(row, '紧急情况报告', item.urgentReports + ' 条');
+      return row;
+    });
+    show('office-section', true);
+    return Promise.all([assessment.first(), totals.first(), below.first()]);
   }
 
   ElderGuard.session().then(async session => {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,9 +27,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.elderguard.support.Api;
 import cn.elderguard.support.Browser;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
@@ -156,10 +152,10 @@ class CampaignLaunchBrowserTest {
 
         // 河西村's grid worker files the plan in Tasklist.
         logIn("hexicun_wgy");
-        openTask(plan, "Field_DutyText");
+        openTask(plan, "Field_PlanText");
         assertThat(field("Field_CampaignName").getDomProperty("value")).isEqualTo(name);
         assertThat(field("Field_UnitName").getDomProperty("value")).isEqualTo("河西村网格员");
-        browser.type(By.cssSelector("[id$='-Field_DutyText']"), "河西村网格员实施方案：逐户走访辖区托老所，摸清底数，建立台账，每月 20 日前报送进展。");
+        browser.type(By.cssSelector("[id$='-Field_PlanText']"), "河西村网格员实施方案：逐户走访辖区托老所，摸清底数，建立台账，每月 20 日前报送进展。");
         browser.screenshot("campaign-4-file-plan");
         complete(plan);
         Map<String, Object> duty = support.duty(id, GRID_WORKER, DemoOrganisation.HEXICUN, DutyKind.PLAN, DutyKind.ONCE);
@@ -176,7 +172,7 @@ class CampaignLaunchBrowserTest {
         Task review = support.taskOf(campaign.processInstanceId(), TASK_REVIEW_PLAN, GRID_WORKER, DemoOrganisation.HEXICUN);
         logIn("xian_cfb");
         openTask(review, "Field_ReviewDecision-0");
-        assertThat(field("Field_DutyText").getDomProperty("value")).startsWith("河西村网格员实施方案");
+        assertThat(field("Field_PlanText").getDomProperty("value")).startsWith("河西村网格员实施方案");
         assertThat(page.findElement(By.cssSelector("label[for$='-Field_ReviewDecision-0']")).getText()).isEqualTo("予以备案");
         browser.press(By.cssSelector("input[id$='-Field_ReviewDecision-0']"));
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})",
@@ -195,14 +191,7 @@ class CampaignLaunchBrowserTest {
     void theOfficeClosesThePhaseUnderWayAfterConfirmingIt() throws Exception {
         // The standard template starts today: its first phase is under way once the campaign's jobs have run.
         String name = "示范县提前结束阶段检查-" + System.nanoTime() % 1_000_000;
-        JsonNode template = StreamSupport.stream(Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD).get("/api/campaigns/templates").ok()
-            .json().spliterator(), false).filter(t -> t.path("code").asText().equals("STANDARD")).findFirst().orElseThrow();
-        JsonNode phases = template.path("phases");
-        long id = Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD).post("/api/campaigns", Map.of("name", name,
-                "ownerRegion", DemoOrganisation.COUNTY, "template", "STANDARD", "phases", phases,
-                "units", Map.of("agencies", List.of(GRID_WORKER), "levels", List.of("VILLAGE")),
-                "summaryDueOn", phases.get(phases.size() - 1).path("endsOn").asText()))
-            .ok().json().path("id").asLong();
+        long id = CampaignTestSupport.launchForCountyGridWorkers(http, name);
         Campaign campaign = campaigns.find(id).orElseThrow();
         new CampaignTestSupport(engine, jdbc).advanceTo(Now.local(), campaign.processInstanceId());
         ClockUtil.reset();

@@ -8,15 +8,21 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.elderguard.support.Api;
+import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.system.Now;
 
 /**
@@ -38,6 +44,21 @@ public final class CampaignTestSupport {
 
     public static void loggedIn(String userId) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, "n/a", List.of()));
+    }
+
+    /**
+     * The county 处非办 launches a campaign of the county's village grid workers over REST, on the standard template
+     * (its first phase starts today); answers the campaign's id.
+     */
+    public static long launchForCountyGridWorkers(TestRestTemplate http, String name) {
+        Api office = Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD);
+        JsonNode template = StreamSupport.stream(office.get("/api/campaigns/templates").ok().json().spliterator(), false)
+            .filter(t -> t.path("code").asText().equals("STANDARD")).findFirst().orElseThrow();
+        JsonNode phases = template.path("phases");
+        return office.post("/api/campaigns", Map.of("name", name, "ownerRegion", DemoOrganisation.COUNTY, "template", "STANDARD",
+                "phases", phases, "units", Map.of("agencies", List.of("GRID_WORKER"), "levels", List.of("VILLAGE")),
+                "summaryDueOn", phases.get(phases.size() - 1).path("endsOn").asText()))
+            .ok().json().path("id").asLong();
     }
 
     public static ZonedDateTime at(int year, int month, int day, int hour) {

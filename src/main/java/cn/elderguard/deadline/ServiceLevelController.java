@@ -101,7 +101,7 @@ class ServiceLevelController {
         var uncovered = calendar.uncoveredYearsUsed();
         int nextYear = Now.today().getYear() + 1;
         String warning = !uncovered.isEmpty()
-            ? "工作日历缺少 " + uncovered + " 年的节假日安排，这些年份的期限暂按周一至周五计算，请补充 deadline/cn-working-calendar.yaml。"
+            ? "工作日历缺少 " + uncovered + " 年的节假日安排，这些年份的期限暂按周一至周五计算；国务院公布放假安排后，请系统管理员补充工作日历文件（见办理时限说明）。"
             : !calendar.coveredYears().contains(nextYear)
                 ? "工作日历尚无 " + nextYear + " 年的节假日安排，国务院办公厅公布后请及时补充。"
                 : "";

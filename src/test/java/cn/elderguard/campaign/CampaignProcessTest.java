@@ -48,6 +48,7 @@ class CampaignProcessTest {
 
     private static final String COUNTY = DemoOrganisation.COUNTY;
     private static final String HEXI = DemoOrganisation.HEXI;
+    private static final String CHENGGUAN = DemoOrganisation.CHENGGUAN;
 
     @Autowired
     ProcessEngine engine;
@@ -88,14 +89,14 @@ class CampaignProcessTest {
     void seed002CalendarMonthByMonthWithAReturnedPlanALateUnitAndTheSummaryDueWhenConfigured() {
         ZonedDateTime launchedAt = at(2026, 4, 10, 9);
         ClockUtil.setCurrentTime(Date.from(launchedAt.toInstant()));
-        loggedIn("xian_cfb");
-        List<Agency> agencies = List.of(Agency.CIVIL_AFFAIRS, Agency.GRID_WORKER);
+        loggedIn("cg_zzb");
+        List<Agency> agencies = List.of(Agency.values());
         List<JurisdictionLevel> levels = List.of(JurisdictionLevel.TOWN, JurisdictionLevel.VILLAGE);
-        Campaign campaign = launch.launch(new CampaignInput("2026 年示范县养老领域打击整治专项行动", COUNTY, "APRIL_TO_OCTOBER",
+        Campaign campaign = launch.launch(new CampaignInput("2026 年城关镇养老领域打击整治专项行动", CHENGGUAN, "APRIL_TO_OCTOBER",
             phases("APRIL_TO_OCTOBER", launchedAt.toLocalDate(), 2026), new CampaignInput.Units(agencies, levels), null, null, LocalDate.of(2026, 11, 15)));
         String pid = campaign.processInstanceId();
-        List<String> units = unitsComputedInTheTest(COUNTY, agencies, levels);
-        assertThat(campaign.unitCount()).isEqualTo(units.size()).isEqualTo(8);
+        List<String> units = unitsComputedInTheTest(CHENGGUAN, agencies, levels);
+        assertThat(campaign.unitCount()).isEqualTo(units.size()).isEqualTo(6);
 
         support.advanceTo(launchedAt, pid);
         assertThat(support.tasks(pid, TASK_FILE_PLAN)).hasSize(units.size());
@@ -130,7 +131,7 @@ class CampaignProcessTest {
             }
             support.advanceTo(month.atEndOfMonth().atStartOfDay(Now.zone()).plusHours(12), pid);
             fileReport(reportTasks(pid, month.toString()).stream().filter(task -> unitOf(task).equals(lateUnit)).findFirst().orElseThrow());
-            support.tasks(pid, TASK_REVIEW_MONTHLY_REPORT).forEach(review -> support.complete("xian_cfb", review, Map.of(VAR_REVIEW_DECISION, "ACCEPT")));
+            support.tasks(pid, TASK_REVIEW_MONTHLY_REPORT).forEach(review -> support.complete("cg_zzb", review, Map.of(VAR_REVIEW_DECISION, "ACCEPT")));
         }
         assertThat(months).hasSize(7);
         assertThat(phase(campaign, 1).startedAt()).as("打击整治 began on 1 May").isEqualTo(at(2026, 5, 1, 0).toInstant());
@@ -153,18 +154,18 @@ class CampaignProcessTest {
         assertThat(unitSummaries).hasSize(units.size()).allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 10, 31))));
         Task compile = support.tasks(pid, TASK_COMPILE_SUMMARY).get(0);
         assertThat(compile.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 11, 15)));
-        assertThat(support.candidateGroups(compile)).contains(GroupIds.officers(Agency.CHUFEI_OFFICE, RegionCode.of(COUNTY)));
+        assertThat(support.candidateGroups(compile)).contains(GroupIds.officers(Agency.CHUFEI_OFFICE, RegionCode.of(CHENGGUAN)));
 
-        // An urgent report reaches the office and the city's 处非办 above it.
-        campaignEngine.reportUrgent(campaign, 1L, "河西村网格员：某养老院大额预收费，已无法兑付");
+        // An urgent report reaches the office and the county's 处非办 above it.
+        campaignEngine.reportUrgent(campaign, 1L, "东街社区网格员：某养老院大额预收费，已无法兑付");
         Task handle = support.tasks(pid, TASK_HANDLE_URGENT_REPORT).get(0);
         Task read = support.tasks(pid, TASK_READ_URGENT_REPORT).get(0);
-        assertThat(support.candidateGroups(read)).contains(GroupIds.officers(Agency.CHUFEI_OFFICE, RegionCode.of(DemoOrganisation.CITY)));
-        support.complete("xian_cfb", handle, Map.of(VAR_HANDLING_NOTES, "已会同公安、民政连夜核查，稳控老人情绪"));
-        support.complete("shi_cfb", read, Map.of());
+        assertThat(support.candidateGroups(read)).contains(GroupIds.officers(Agency.CHUFEI_OFFICE, RegionCode.of(COUNTY)));
+        support.complete("cg_zzb", handle, Map.of(VAR_HANDLING_NOTES, "已会同公安、民政连夜核查，稳控老人情绪"));
+        support.complete("xian_cfb", read, Map.of());
 
         unitSummaries.forEach(task -> support.complete(officerOf(task), task, Map.of(VAR_UNIT_SUMMARY_TEXT, "本单位总结：排查机构 3 家，发现风险 1 起")));
-        support.complete("xian_cfb", compile, summarySections());
+        support.complete("cg_zzb", compile, summarySections());
         support.advanceTo(at(2026, 11, 1, 0), pid);
 
         assertThat(repository.find(campaign.id()).orElseThrow().status()).isEqualTo(Campaign.Status.ENDED);

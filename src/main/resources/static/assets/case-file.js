@@ -288,7 +288,8 @@ export async function renderCaseFile(root, {caseId, taskId}) {
     deadline = answer.data;
     caseId = deadline.caseId;
     if (caseId === null || caseId === undefined) {
-      message(root, '无案卷', '该任务不属于任何案件。');
+      message(root, '无案卷', '该任务不属于任何案件（如专项行动的报送任务）。办理期限：' + time(deadline.due)
+        + '（' + deadlineState(deadline) + '）。专项行动的阶段、各单位报送和考核情况见平台的「专项行动」页面。');
       return;
     }
   }

@@ -178,6 +178,30 @@ class CampaignLaunchTest {
         assertThat(gridWorker.status()).isEqualTo(403);
     }
 
+    /** Tasklist's 案卷 tab on a campaign duty: the unit's officers and the supervisors above read its deadline, others get 404. */
+    @Test
+    void aCampaignDutysDeadlineIsReadByItsUnitAndTheSupervisorsAboveNotByOthers() throws Exception {
+        ZonedDateTime launchedAt = at(2026, 6, 1, 9);
+        ClockUtil.setCurrentTime(Date.from(launchedAt.toInstant()));
+        loggedIn("hx_zzb");
+        Campaign campaign = launch.launch(new CampaignInput("河西镇网格员专项行动", DemoOrganisation.HEXI, "STANDARD",
+            List.of(new CampaignInput.Phase("MOBILIZE", "宣传发动", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30))),
+            new CampaignInput.Units(List.of(Agency.GRID_WORKER), List.of(JurisdictionLevel.VILLAGE)), null, null, LocalDate.of(2026, 7, 10)));
+        support.advanceTo(launchedAt, campaign.processInstanceId());
+        ClockUtil.reset();
+        Task plan = support.taskOf(campaign.processInstanceId(), CampaignProcess.TASK_FILE_PLAN, Agency.GRID_WORKER.name(), DemoOrganisation.HEXICUN);
+        String path = "/api/tasks/" + plan.getId() + "/deadline";
+
+        HttpCaller.Response unit = HttpCaller.basic(port, "hexicun_wgy", DemoOrganisation.PASSWORD).get(path);
+        assertThat(unit.status()).as(unit.body()).isEqualTo(200);
+        assertThat(json.readTree(unit.body()).path("caseId").isNull()).isTrue();
+        assertThat(json.readTree(unit.body()).path("taskName").asText()).isEqualTo("报送实施方案备案");
+        assertThat(HttpCaller.basic(port, "xian_cfb", DemoOrganisation.PASSWORD).get(path).status()).as("the county 处非办 above").isEqualTo(200);
+        assertThat(HttpCaller.basic(port, "dongjie_wgy", DemoOrganisation.PASSWORD).get(path).status()).as("another town's grid worker").isEqualTo(404);
+        assertThat(HttpCaller.basic(port, "liushu_wgy", DemoOrganisation.PASSWORD).get(path).status()).as("another village of the same campaign")
+            .isEqualTo(404);
+    }
+
     private void importTownOfFiftyVillages() {
         StringBuilder yaml = new StringBuilder("jurisdictions:\n")
             .append("  - {code: \"").append(TOWN).append("\", name: 五十村镇, level: TOWN}\n");

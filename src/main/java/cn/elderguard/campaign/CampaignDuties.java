@@ -1,9 +1,15 @@
 package cn.elderguard.campaign;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +26,11 @@ import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.engine.TaskProperties;
 import cn.elderguard.engine.UserTaskListener;
 import cn.elderguard.engine.Variables;
+import cn.elderguard.lead.RiskLevel;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.CurrentUser;
+import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.InvalidFormSubmissionException;
 import cn.elderguard.system.Now;
 
@@ -42,7 +51,7 @@ class CampaignDuties {
     static final String ACCEPT = "ACCEPT";
     static final String RETURN = "RETURN";
 
-    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -78,20 +87,20 @@ class CampaignDuties {
      * the office reviews, and the record keeps, the figures as filed.
      */
     private Figures showFigures(DelegateTask task, Duty duty) {
-        java.time.Instant start = java.time.YearMonth.parse(duty.period()).atDay(1).atStartOfDay(Now.zone()).toInstant();
-        java.time.Instant launched = campaigns.find(duty.campaignId()).orElseThrow().launchedAt();
-        java.time.Instant from = start.isBefore(launched) ? launched : start;
+        Instant start = YearMonth.parse(duty.period()).atDay(1).atStartOfDay(Now.zone()).toInstant();
+        Instant launched = campaigns.find(duty.campaignId()).orElseThrow().launchedAt();
+        Instant from = start.isBefore(launched) ? launched : start;
         // Up to and including this moment: what was registered just now counts.
-        java.time.Instant to = (Now.instant().isAfter(from) ? Now.instant() : from).plusMillis(1);
-        Figures month = figures.forUnit(new cn.elderguard.organisation.UnitKey(Agency.valueOf(duty.agency()),
-            cn.elderguard.organisation.RegionCode.of(duty.region())), from, to);
+        Instant to = (Now.instant().isAfter(from) ? Now.instant() : from).plusMillis(1);
+        Figures month = figures.forUnit(new UnitKey(Agency.valueOf(duty.agency()),
+            RegionCode.of(duty.region())), from, to);
         // In the unit's scope (the model declares these there): the review task shows what the unit saw.
         task.setVariable(CampaignProcess.VAR_FIGURES_PERIOD, SHOWN.format(from.atZone(Now.zone())) + " 至 " + SHOWN.format(to.atZone(Now.zone())));
         task.setVariable(CampaignProcess.VAR_FIG_INSTITUTIONS, month.institutions());
         task.setVariable(CampaignProcess.VAR_FIG_LEADS, month.leads());
         task.setVariable(CampaignProcess.VAR_FIG_LEADS_BY_SOURCE, month.leadsBySource().entrySet().stream().filter(e -> e.getValue() > 0)
             .map(e -> e.getKey().label() + " " + e.getValue()).reduce((a, b) -> a + "，" + b).orElse("无"));
-        task.setVariable(CampaignProcess.VAR_FIG_CASES_BY_COLOUR, java.util.Arrays.stream(cn.elderguard.lead.RiskLevel.values()).sorted(java.util.Comparator.reverseOrder())
+        task.setVariable(CampaignProcess.VAR_FIG_CASES_BY_COLOUR, Arrays.stream(RiskLevel.values()).sorted(Comparator.reverseOrder())
             .map(level -> level.label() + " " + month.casesByColour().getOrDefault(level, 0L)).reduce((a, b) -> a + " / " + b).orElse("")
             + " / 未定级 " + month.unratedCases());
         task.setVariable(CampaignProcess.VAR_FIG_REFUND_YUAN, month.refundYuan().doubleValue());
@@ -144,7 +153,7 @@ class CampaignDuties {
             if (!problems.isEmpty()) {
                 throw new InvalidFormSubmissionException(problems);
             }
-            task.setVariable(CampaignProcess.VAR_DUTY_DUE_AT, java.util.Date.from(ReportCalendar.endOf(resubmitBy)));
+            task.setVariable(CampaignProcess.VAR_DUTY_DUE_AT, Date.from(ReportCalendar.endOf(resubmitBy)));
             jdbc.sql("UPDATE EG_CAMPAIGN_DUTY SET RETURNED_COUNT = RETURNED_COUNT + 1, REVIEW_COMMENTS = ?"
                     + " WHERE CAMPAIGN_ID = ? AND AGENCY = ? AND REGION_CODE = ? AND KIND = ? AND PERIOD = ?")
                 .params(comments, duty.campaignId(), duty.agency(), duty.region(), kind.name(), duty.period()).update();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +23,9 @@ import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.RoutingException;
 import cn.elderguard.organisation.RoutingService;
 import cn.elderguard.organisation.Unit;
-import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.InvalidInputException.FieldProblem;
+import cn.elderguard.system.InvalidInputException;
 import cn.elderguard.system.Now;
 
 /**
@@ -117,10 +119,10 @@ public class CampaignLaunch {
             throw new InvalidInputException("ownerRegion", "辖区 " + owner + " 不在组织架构中；请先导入组织架构");
         }
         if (!currentUser.scope().supervises(owner)) {
-            throw new org.springframework.security.access.AccessDeniedException(
+            throw new AccessDeniedException(
                 "只有本辖区或上级辖区的处非办、领导小组成员可以发起专项行动");
         }
-        if (organisation.unit(new cn.elderguard.organisation.UnitKey(Agency.CHUFEI_OFFICE, owner)).isEmpty()) {
+        if (organisation.unit(new UnitKey(Agency.CHUFEI_OFFICE, owner)).isEmpty()) {
             problems.add(new FieldProblem("ownerRegion", "该辖区没有处非办，无法担任专项办；请选择设有处非办的辖区"));
         }
         List<PhasePlan> phases = input.phases().stream()

@@ -1,6 +1,7 @@
 package cn.elderguard.campaign;
 
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -316,7 +317,7 @@ public final class CampaignProcess implements ApplicationVariables {
 
     @Override
     public Set<String> setByApplication() {
-        Set<String> set = new java.util.HashSet<>(START_VARIABLES);
+        Set<String> set = new HashSet<>(START_VARIABLES);
         set.addAll(SET_BY_DELEGATES);
         return Set.copyOf(set);
     }

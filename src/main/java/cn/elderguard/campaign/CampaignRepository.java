@@ -1,6 +1,7 @@
 package cn.elderguard.campaign;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,14 +10,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.Unit;
 import cn.elderguard.organisation.UnitKey;
+import cn.elderguard.system.GeneratedIds;
 
 /** EG_CAMPAIGN, its phases, participating units and duties (docs/architecture.md: the campaign module owns them). */
 @Repository
@@ -63,13 +67,13 @@ public class CampaignRepository {
 
     long insert(String name, RegionCode owner, String template, LocalDate planDueOn, LocalDate unitSummaryDueOn,
                 LocalDate summaryDueOn, int unitCount, String launchedBy, Instant launchedAt) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO EG_CAMPAIGN (NAME, OWNER_REGION, TEMPLATE, PLAN_DUE_ON, UNIT_SUMMARY_DUE_ON, SUMMARY_DUE_ON, STATUS,"
                 + " UNIT_COUNT, LAUNCHED_BY, LAUNCHED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(name, owner.value(), template, Date.valueOf(planDueOn), Date.valueOf(unitSummaryDueOn), Date.valueOf(summaryDueOn),
                 Campaign.Status.RUNNING.name(), unitCount, launchedBy, Timestamp.from(launchedAt))
             .update(keys);
-        return cn.elderguard.system.GeneratedIds.id(keys);
+        return GeneratedIds.id(keys);
     }
 
     void processStarted(long campaignId, String processInstanceId) {
@@ -88,9 +92,9 @@ public class CampaignRepository {
     /** Participating units, numbered from {@code firstOrdinal} in the given order (the loop counter of the unit's duties). */
     void insertUnits(long campaignId, int firstOrdinal, List<Unit> units) {
         template.batchUpdate("INSERT INTO EG_CAMPAIGN_UNIT (CAMPAIGN_ID, ORDINAL, AGENCY, REGION_CODE, UNIT_NAME) VALUES (?, ?, ?, ?, ?)",
-            new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            new BatchPreparedStatementSetter() {
                 @Override
-                public void setValues(java.sql.PreparedStatement statement, int i) throws SQLException {
+                public void setValues(PreparedStatement statement, int i) throws SQLException {
                     Unit unit = units.get(i);
                     statement.setLong(1, campaignId);
                     statement.setInt(2, firstOrdinal + i);

@@ -104,7 +104,7 @@ public class CampaignService {
 
         NoPhaseUnderWay(Campaign campaign) {
             super("no phase under way in campaign " + campaign.id(), "当前没有进行中的阶段",
-                "专项行动「" + campaign.name() + "」当前没有进行中的阶段（尚未开始或已全部结束），无需结束", java.util.List.of());
+                "专项行动「" + campaign.name() + "」当前没有进行中的阶段（尚未开始或已全部结束），无需结束", List.of());
         }
     }
 

@@ -15,8 +15,8 @@ import cn.elderguard.system.InvalidInputException;
 /**
  * Who may use the console and over what (docs/console.md, "Scope"; docs/security.md, door {@code console}):
  * administrators everything; the 处非办 and leading groups their jurisdiction's subtree; a sector unit's leader their
- * own agency's work in their subtree (行业归口); everyone else is refused. The optional {@code region} and
- * {@code agency} parameters narrow the scope, never widen it.
+ * own unit's work (an officer sees their own (agency, jurisdiction) work only, docs/security.md); everyone else is
+ * refused. The optional {@code region}, {@code agency} and {@code exact} parameters narrow the scope, never widen it.
  */
 @Component
 public class ConsoleScopes {
@@ -29,13 +29,16 @@ public class ConsoleScopes {
         this.organisation = organisation;
     }
 
-    /** The scope of the logged-in user narrowed by the request's {@code region} and {@code agency} (either may be null). */
-    public ConsoleScope resolve(String region, String agency) {
+    /**
+     * The scope of the logged-in user narrowed by the request's {@code region} and {@code agency} (either may be null);
+     * {@code exact} keeps only the units of {@code region} itself, not those below it.
+     */
+    public ConsoleScope resolve(String region, String agency, boolean exact) {
         ConsoleScope own = own();
         RegionCode root = own.region();
         if (region != null && !region.isBlank()) {
             RegionCode asked = parseRegion(region);
-            if (root != null && !root.contains(asked)) {
+            if (root != null && !(own.wholeSubtree() ? root.contains(asked) : root.equals(asked))) {
                 throw new AccessDeniedException("辖区 " + asked.value() + " 不在您的督办范围内，请选择本辖区或下级辖区");
             }
             root = asked;
@@ -48,24 +51,24 @@ public class ConsoleScopes {
         if (agency != null && !agency.isBlank()) {
             Agency asked = parseAgency(agency);
             if (only != null && only != asked) {
-                throw new AccessDeniedException("您只能查看本行业（" + only.label() + "）的工作");
+                throw new AccessDeniedException("您只能查看本单位（" + only.label() + "）的工作");
             }
             only = asked;
         }
-        return new ConsoleScope(root, only);
+        return new ConsoleScope(root, only, own.wholeSubtree() && !exact);
     }
 
     /** The user's own scope before any narrowing; the region is null for administrators (everything). */
     public ConsoleScope own() {
         AccessScope scope = currentUser.scope();
         if (scope.isEverything()) {
-            return new ConsoleScope(null, null);
+            return new ConsoleScope(null, null, true);
         }
         if (scope.kind() == AccessScope.Kind.SUPERVISOR) {
-            return new ConsoleScope(scope.region(), null);
+            return new ConsoleScope(scope.region(), null, true);
         }
         if (scope.kind() == AccessScope.Kind.UNIT && currentUser.person().map(Person::role).orElse(null) == Role.UNIT_LEADER) {
-            return new ConsoleScope(scope.region(), scope.unit().agency());
+            return new ConsoleScope(scope.region(), scope.unit().agency(), false);
         }
         throw new AccessDeniedException("督办台只对处非办、领导小组和单位负责人开放；经办人请在任务列表办理本单位的任务");
     }

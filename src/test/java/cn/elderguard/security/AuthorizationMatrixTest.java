@@ -97,6 +97,11 @@ class AuthorizationMatrixTest {
             return userId != null && userId.endsWith("_api");
         }
 
+        /** Who may open the supervisors' console (docs/console.md, "Scope"): 处非办, leading groups, unit leaders, administrators. */
+        boolean watchesConsole() {
+            return admin() || readsCase() || (userId != null && (userId.endsWith("_ld") || userId.endsWith("_zzb")));
+        }
+
         boolean person() {
             return !anonymous() && !serviceAccount();
         }
@@ -542,6 +547,8 @@ class AuthorizationMatrixTest {
             // The 河西 campaign: its office and everyone above it are the case readers of 河西; no role takes part in it.
             case "campaign-member" -> !role.readsCase();
             case "campaign-launch" -> !role.person() && !role.admin();
+            // Each role's console is its own subtree or unit; the LEAK checks above hold those outside 河西 to no 河西 data.
+            case "console" -> !role.watchesConsole();
             default -> throw new IllegalStateException("unknown rule '" + who + "' in " + outcome.row());
         };
         boolean strict = Set.of("admin", "closed").contains(who) || role.anonymous();

@@ -62,6 +62,8 @@ class AuthorizationMatrixTest {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationMatrixTest.class);
     private static final String ENGINE_WEBAPP = "/camunda/api/engine/engine/default";
+    /** The console's charts library from its webjar (the pom's echarts.version; docs/decisions/039-echarts-webjar.md). */
+    private static final String ECHARTS = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     @LocalServerPort
     int port;
@@ -271,6 +273,7 @@ class AuthorizationMatrixTest {
             }
         }
         calls.add(new Call("pages", "GET", "/app/leads.html", "/app/leads.html", null, null, false, false));
+        calls.add(new Call("pages", "GET", ECHARTS, ECHARTS, null, null, false, false));
         for (String actuator : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/metrics",
             "/actuator/metrics/jvm.memory.used")) {
             calls.add(new Call("actuator", "GET", actuator, actuator, null, null, false, false));

@@ -109,21 +109,28 @@
 
   /** A paged list: the filters it was loaded with, its pager and its 导出 Excel twin (docs/console.md). */
   function pagedList({path, table, pager, exportLink, error, params, draw}) {
-    const list = {page: 0, filters: {}};
+    const list = {page: 0, filters: {}, asked: 0};
     list.load = async page => {
       list.page = page === undefined ? list.page : page;
       list.filters = params();
       $(exportLink).href = path + '.xlsx' + query(list.filters);
       fail(error, null);
+      // Only the latest request draws: a slower answer to an earlier filter must not overwrite it.
+      const asked = ++list.asked;
+      $(table).dataset.state = 'loading';
       try {
         const data = await get(path, Object.assign({}, list.filters, {page: list.page, size: SIZE}));
+        if (asked !== list.asked) return;
         const items = Array.isArray(data) ? data : data.items;
         fill($(table), items, draw);
         drawPager($(pager), list, Array.isArray(data) ? items.length : data.total);
+        $(table).dataset.state = 'loaded';
       } catch (e) {
+        if (asked !== list.asked) return;
         fill($(table), [], draw, '未能载入。');
         $(pager).replaceChildren();
         fail(error, e);
+        $(table).dataset.state = 'failed';
       }
     };
     return list;
@@ -211,15 +218,23 @@
     td.appendChild(link);
   }
 
+  let summaryAsked = 0;
+
   async function loadDeadlines() {
     fail('summary-error', null);
+    const box = $('deadline-totals');
+    const asked = ++summaryAsked;
+    box.dataset.state = 'loading';
     let summary;
     try {
       summary = await get('/api/console/deadlines/summary', scope());
     } catch (e) {
+      if (asked !== summaryAsked) return;
       fail('summary-error', e);
+      box.dataset.state = 'failed';
       return;
     }
+    if (asked !== summaryAsked) return;
     $('as-of').textContent = summary.asOf ? '数据截至 ' + at(summary.asOf) : '';
     for (const total of document.querySelectorAll('#deadline-totals .total')) {
       total.querySelector('.number').textContent = summary.totals[total.dataset.state] ?? 0;
@@ -252,6 +267,7 @@
     $('escalations-30').textContent = summary.escalations ? summary.escalations.last30 : '–';
     drawTrend(summary.trend || []);
     drawTree(summary.tree || []);
+    box.dataset.state = 'loaded';
   }
 
   function drawTrend(trend) {
@@ -348,10 +364,15 @@
 
   // ---- 风险台账 ----------------------------------------------------------------------------------------------
 
+  let riskAsked = 0;
+
   async function loadRisk() {
     fail('risk-summary-error', null);
+    const asked = ++riskAsked;
+    $('risk-totals').dataset.state = 'loading';
     try {
       const summary = await get('/api/console/risk/summary', scope());
+      if (asked !== riskAsked) return;
       const totals = $('risk-totals');
       totals.replaceChildren();
       for (const level of Object.keys(LEVELS)) {
@@ -379,8 +400,11 @@
             itemStyle: {color: LEVEL_COLOURS[level]}, data: summary.byJurisdiction.map(j => j[level] ?? 0)}))
         }, true);
       }
+      $('risk-totals').dataset.state = 'loaded';
     } catch (e) {
+      if (asked !== riskAsked) return;
       fail('risk-summary-error', e);
+      $('risk-totals').dataset.state = 'failed';
     }
   }
 
@@ -507,9 +531,12 @@
     showTab('timeline', false);
     const root = $('timeline');
     root.replaceChildren();
+    root.dataset.state = 'loading';
+    delete root.dataset.case;
     fail('timeline-error', null);
     if (!/^\d+$/.test(String(caseId).trim())) {
       $('timeline-error').textContent = '请填写案件编号（数字）。';
+      root.dataset.state = 'failed';
       return;
     }
     try {
@@ -519,8 +546,10 @@
       const render = await timelineRenderer();
       await render(root, entries);
       root.dataset.case = caseId;
+      root.dataset.state = 'loaded';
     } catch (e) {
       fail('timeline-error', e.status === 404 ? {message: '没有编号为 ' + caseId + ' 的案件，或您无权查看。'} : e);
+      root.dataset.state = 'failed';
     }
   }
 

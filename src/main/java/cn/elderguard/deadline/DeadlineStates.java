@@ -86,12 +86,12 @@ class DeadlineStates {
             nextStepAt, List.of());
     }
 
-    private String unitName(UnitKey unit) {
+    String unitName(UnitKey unit) {
         return organisation.unit(unit).map(Unit::name).orElse(unit.agency().label());
     }
 
     /** A unit's officers or leaders, or a jurisdiction's leading group, by name (docs/decisions/006 names the groups). */
-    private String groupName(String groupId) {
+    String groupName(String groupId) {
         Optional<UnitKey> unit = GroupIds.unitOf(groupId);
         if (unit.isPresent()) {
             return unitName(unit.get()) + (groupId.equals(GroupIds.leaders(unit.get().agency(), unit.get().region())) ? "负责人" : "");

@@ -1,8 +1,10 @@
 // 案卷 (docs/case-file.md): one case's file, drawn into a container by /app/case.html and by Tasklist's 案卷 tab.
 // Everything that came from outside (descriptions, names, notes) goes into the page as text (textContent), never
 // as markup, so whatever a tipster typed is shown, not run.
+import {renderTimeline} from '/assets/timeline.js';
 
 // Times in the installation's configured zone (docs/deadlines.md, "Time zone"), given by /api/session.
+let ZONE = 'Asia/Shanghai';
 function formatter(zone) {
   return new Intl.DateTimeFormat('zh-CN', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', hour12: false});
@@ -143,7 +145,7 @@ function renderLead(parent, lead, index, count) {
   parent.appendChild(box);
 }
 
-function renderFile(root, file, deadline, openTasks, attachments) {
+function renderFile(root, file, deadline, openTasks, attachments, timelineItems) {
   const s = file.summary;
   const summary = section(root, '案卷：' + file.institution.name, 'summary');
   fields(summary, [
@@ -216,11 +218,15 @@ function renderFile(root, file, deadline, openTasks, attachments) {
     empty(priority, '尚未评定优先级。');
   }
 
+  // The case timeline (docs/console.md): leads, ratings, ledger lines, reminders and escalations, oldest first.
   const timeline = section(root, '办理台账', 'timeline');
+  const chronicle = el('div', 'eg-cf-timeline');
+  timeline.appendChild(chronicle);
+  if (timelineItems) renderTimeline(chronicle, timelineItems, {timeZone: ZONE}); else empty(chronicle, '办理台账暂时无法加载，请稍后重试。');
+
   const eventRows = events => events.map(e => [time(e.occurredAt), e.kindLabel || '', e.title || '', e.actor || '', e.unitName || '',
     e.amountYuan === null || e.amountYuan === undefined ? '' : yuan(e.amountYuan), e.notes || '']);
   const eventHeaders = ['时间', '类别', '事项', '经办人', '单位', '金额', '说明'];
-  if (file.timeline.length) table(timeline, eventHeaders, eventRows(file.timeline)); else empty(timeline, '暂无办理记录。');
 
   const handOvers = section(root, '移交与回执', 'hand-overs');
   if (file.handOvers.length) table(handOvers, eventHeaders, eventRows(file.handOvers)); else empty(handOvers, '暂无移交。');
@@ -298,11 +304,12 @@ export async function renderCaseFile(root, {caseId, taskId}) {
     return;
   }
   const id = encodeURIComponent(caseId);
-  const [file, open, attachments, session] = await Promise.all([get('/api/cases/' + id + '/file'),
+  const [file, open, attachments, session, chronicle] = await Promise.all([get('/api/cases/' + id + '/file'),
     taskId ? Promise.resolve(null) : get('/api/cases/' + id + '/deadlines'), get('/api/cases/' + id + '/attachments'),
-    get('/api/session')]);
+    get('/api/session'), get('/api/cases/' + id + '/timeline')]);
   if (session.status === 200 && session.data && session.data.timeZone) {
-    TIME = formatter(session.data.timeZone);
+    ZONE = session.data.timeZone;
+    TIME = formatter(ZONE);
   }
   if (file.status !== 200) {
     refused(root, file.status);
@@ -310,5 +317,5 @@ export async function renderCaseFile(root, {caseId, taskId}) {
   }
   root.textContent = '';
   renderFile(root, file.data, deadline, open && open.status === 200 ? open.data : null,
-    attachments.status === 200 ? attachmentItems(attachments.data) : []);
+    attachments.status === 200 ? attachmentItems(attachments.data) : [], chronicle.status === 200 ? chronicle.data : null);
 }

@@ -88,8 +88,13 @@ class DeadlineStates {
             nextStepAt, List.of());
     }
 
-    private String unitName(UnitKey unit) {
+    String unitName(UnitKey unit) {
         return organisation.unit(unit).map(Unit::name).orElse(unit.agency().label());
+    }
+
+    /** A group by name (merge of console-deadlines and console-timeline: GroupDirectory holds the naming now). */
+    String groupName(String groupId) {
+        return directory.label(groupId);
     }
 
     /**

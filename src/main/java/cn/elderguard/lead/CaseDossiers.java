@@ -31,7 +31,7 @@ public class CaseDossiers {
     private static final Map<CaseEvent.Kind, String> KIND_LABELS = Map.of(CaseEvent.Kind.TASK_COMPLETED, "办结任务",
         CaseEvent.Kind.MEASURE, "处置措施", CaseEvent.Kind.RATED, "风险评级", CaseEvent.Kind.HANDED_OVER, "移交",
         CaseEvent.Kind.RECEIVED, "签收回执", CaseEvent.Kind.REPORTED_UPWARD, "上报", CaseEvent.Kind.CLOSED, "销号",
-        CaseEvent.Kind.MIGRATED, "流程版本迁移");
+        CaseEvent.Kind.MIGRATED, "流程版本迁移", CaseEvent.Kind.ATTACHED, "上传附件");
     private static final Set<CaseEvent.Kind> HAND_OVER_KINDS = Set.of(CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.RECEIVED);
 
     private final CaseAccess access;

@@ -52,12 +52,12 @@ class ConsoleBrowserTest {
     JdbcClient jdbc;
 
     Browser browser;
-    ConsolePage console;
+    ConsoleBrowser console;
 
     @BeforeEach
     void openBrowser() {
         browser = Browser.open();
-        console = new ConsolePage(browser, port);
+        console = new ConsoleBrowser(browser, port);
     }
 
     @AfterEach
@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
         assertThat(unitNumber(UNIT, "OVERDUE")).isEqualTo(overdue.size());
 
         // When the deadline's due steps run (the reminder, then the first escalation step at the due date)
-        ConsolePage.runDueSteps(engine, task.getId());
+        ConsoleBrowser.runDueSteps(engine, task.getId());
         console.open("deadlines");
         clickUnitNumber(UNIT, "ESCALATED");
         WebElement escalated = taskRow(task.getId());

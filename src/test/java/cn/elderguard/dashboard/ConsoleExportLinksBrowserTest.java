@@ -40,12 +40,12 @@ class ConsoleExportLinksBrowserTest {
     ProcessEngine engine;
 
     Browser browser;
-    ConsolePage console;
+    ConsoleBrowser console;
 
     @BeforeEach
     void openBrowser() {
         browser = Browser.open();
-        console = new ConsolePage(browser, port);
+        console = new ConsoleBrowser(browser, port);
     }
 
     @AfterEach

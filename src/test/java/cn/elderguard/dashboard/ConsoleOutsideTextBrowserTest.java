@@ -53,12 +53,12 @@ class ConsoleOutsideTextBrowserTest {
     JdbcClient jdbc;
 
     Browser browser;
-    ConsolePage console;
+    ConsoleBrowser console;
 
     @BeforeEach
     void openBrowser() {
         browser = Browser.open();
-        console = new ConsolePage(browser, port);
+        console = new ConsoleBrowser(browser, port);
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class ConsoleOutsideTextBrowserTest {
         Task next = open.get(0);
         Timestamp due = jdbc.sql("SELECT DUE_AT FROM EG_TASK_DEADLINE WHERE TASK_ID = ?").param(next.getId()).query(Timestamp.class).single();
         ClockUtil.setCurrentTime(Date.from(due.toInstant().plus(Duration.ofDays(1))));
-        ConsolePage.runDueSteps(engine, next.getId());
+        ConsoleBrowser.runDueSteps(engine, next.getId());
         String list = jdbc.sql("SELECT CASE_LIST FROM EG_CASE WHERE ID = ?").param(caseId).query(String.class).single();
 
         console.logInAndOpen("xian_cfb", "deadlines");

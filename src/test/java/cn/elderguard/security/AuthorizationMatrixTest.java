@@ -317,6 +317,8 @@ class AuthorizationMatrixTest {
         List<String> urls = switch (pattern) {
             case "/api/cases" -> List.of(path + "?list=SCREENING", path + "?list=SCREENING&jurisdiction=" + DemoOrganisation.HEXICUN);
             case "/api/institutions" -> List.of(path, path + "?jurisdiction=" + DemoOrganisation.HEXICUN);
+            // The 河西 case's task: readers get its marks, everyone else an answer without it.
+            case "/api/tasks/deadline-marks" -> List.of(path + "?ids=" + foreign.taskId());
             case "/api/campaigns/{id}/records/totals" -> List.of(path, path + "?by=jurisdiction");
             case "/api/campaigns/{id}/reports", "/api/campaigns/{id}/publicity", "/api/campaigns/{id}/pledges" -> "GET".equals(method)
                 ? List.of(path, path + "?unit=CIVIL_AFFAIRS@" + DemoOrganisation.HEXI) : List.of(path);

@@ -3,6 +3,8 @@
 // 2. Camunda Forms (form-js) has no translation hook for its validation messages and placeholders: they are
 //    replaced in the page as they appear.
 // 3. A completed task is confirmed; a refused submit names the fields to fix.
+// 4. Overdue and escalated tasks are marked (已逾期 N 天, 已升级督办·第 N 级) on each card of every list and in the
+//    open task's header, from /api/tasks/deadline-marks (docs/tasklist.md, "Overdue and escalated tasks").
 import {chinese} from '../../../elderguard-locale.js';
 
 const DEFAULT_SORTING = JSON.stringify([{sortBy: 'priority', sortOrder: 'desc'}, {sortBy: 'dueDate', sortOrder: 'asc'}]);
@@ -153,6 +155,110 @@ function watchRefusedSubmits() {
   }, true);
 }
 
+
+// Marks of overdue and escalated tasks. One request per batch of cards (at most 200 ids, the endpoint's limit); a
+// task's marks are asked again after a minute, so a list left open catches up with the escalation jobs.
+const MARKS_MAX_IDS = 200;
+const MARKS_MAX_AGE_MS = 60000;
+const deadlineMarks = new Map();
+let marksTimer = null;
+let marksRunning = false;
+
+function taskIdOf(href) {
+  const match = /[?&]task=([^&]+)/.exec(href || '');
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+// The places to mark: each card's title and the open task's header, with the task each shows.
+function markTargets() {
+  const targets = [];
+  for (const link of document.querySelectorAll('ol.tasks-list li.task h4.task a')) {
+    const id = taskIdOf(link.getAttribute('href'));
+    if (id) targets.push({id, after: link.closest('h4.task')});
+  }
+  const header = document.querySelector('.task-details h2.task');
+  const hash = window.location.hash || '';
+  const open = taskIdOf(hash.indexOf('?') < 0 ? '' : hash.substring(hash.indexOf('?')));
+  if (header && open) targets.push({id: open, after: header});
+  return targets;
+}
+
+async function fetchMarks(ids) {
+  for (let start = 0; start < ids.length; start += MARKS_MAX_IDS) {
+    const batch = ids.slice(start, start + MARKS_MAX_IDS);
+    const response = await fetch('/api/tasks/deadline-marks?ids=' + batch.map(encodeURIComponent).join(','),
+      {headers: {'X-Requested-With': 'fetch', 'Accept': 'application/json'}, credentials: 'same-origin'});
+    const answer = response.ok ? await response.json() : {};
+    const now = Date.now();
+    // A task absent from the answer has no deadline or is not the caller's to read: no marks.
+    for (const id of batch) deadlineMarks.set(id, {mark: answer[id] || null, at: now});
+  }
+}
+
+function markText(mark) {
+  const texts = [];
+  if (mark && mark.overdue) texts.push(['eg-mark-overdue', '已逾期 ' + mark.daysOverdue + ' 天']);
+  if (mark && mark.escalationStep > 0) texts.push(['eg-mark-escalated', '已升级督办·第 ' + mark.escalationStep + ' 级']);
+  return texts;
+}
+
+// Idempotent: a box already showing the right marks is left alone, so drawing does not feed the observer forever.
+function drawMark({id, after}) {
+  let box = after.nextElementSibling;
+  if (!box || !box.classList.contains('eg-deadline-marks')) {
+    box = null;
+  }
+  const texts = markText((deadlineMarks.get(id) || {}).mark);
+  const state = id + '|' + texts.map(t => t[1]).join('|');
+  if (box && box.dataset.state === state) return;
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'eg-deadline-marks';
+    after.insertAdjacentElement('afterend', box);
+  }
+  box.dataset.state = state;
+  box.dataset.taskId = id;
+  box.textContent = '';
+  for (const [className, text] of texts) {
+    const mark = document.createElement('span');
+    mark.className = 'eg-mark ' + className;
+    mark.textContent = text;
+    box.appendChild(mark);
+  }
+}
+
+async function drawMarks() {
+  marksTimer = null;
+  if (marksRunning) {
+    scheduleMarks();
+    return;
+  }
+  marksRunning = true;
+  try {
+    const targets = markTargets();
+    const now = Date.now();
+    const stale = Array.from(new Set(targets.map(t => t.id)))
+      .filter(id => !deadlineMarks.has(id) || now - deadlineMarks.get(id).at > MARKS_MAX_AGE_MS);
+    if (stale.length) await fetchMarks(stale);
+    markTargets().forEach(drawMark);
+  } catch (ignored) {
+    // Marks are an aid: a failed request leaves the list as Tasklist drew it.
+  } finally {
+    marksRunning = false;
+  }
+}
+
+function scheduleMarks() {
+  if (!marksTimer) marksTimer = window.setTimeout(drawMarks, 150);
+}
+
+function watchDeadlineMarks() {
+  new MutationObserver(scheduleMarks).observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener('hashchange', scheduleMarks);
+  window.setInterval(scheduleMarks, MARKS_MAX_AGE_MS);
+  scheduleMarks();
+}
+
 if (chinese) {
   defaultSorting();
   window.addEventListener('hashchange', defaultSorting);
@@ -169,5 +275,7 @@ if (chinese) {
   watchCompletions();
   watchRefusedSubmits();
 }
+// In every language of the page: an overdue or escalated task must show whatever the language.
+watchDeadlineMarks();
 
 export default [];

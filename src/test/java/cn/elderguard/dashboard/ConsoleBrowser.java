@@ -18,12 +18,12 @@ import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.EngineJobRows;
 
 /** /app/console.html (docs/console.md) as the browser tests drive it: log in, open a tab, wait for a list, page through. */
-final class ConsolePage {
+final class ConsoleBrowser {
 
     private final Browser browser;
     private final String base;
 
-    ConsolePage(Browser browser, int port) {
+    ConsoleBrowser(Browser browser, int port) {
         this.browser = browser;
         this.base = "http://localhost:" + port;
     }

@@ -2,6 +2,8 @@
 // the caller's jurisdiction. Every figure comes from /api/console/…; every list pages on the server and its 导出 Excel
 // link carries the list's filters. Names and descriptions go into the page as text only (textContent), and charts
 // draw on a canvas with their tooltips on the canvas too (no HTML), so what someone typed is shown, never run.
+import {renderTimeline} from '/assets/timeline.js';
+
 (() => {
   const SIZE = 20;
   const STATES = {OPEN: '未办结', DUE_SOON: '临期', OVERDUE: '逾期', ESCALATED: '已升级'};
@@ -9,6 +11,7 @@
   const LEVEL_COLOURS = {GREEN: '#2e7d32', YELLOW: '#f9a825', ORANGE: '#ef6c00', RED: '#c62828', UNRATED: '#9aa5b1'};
   const LISTS = {SCREENING: '排查清单', RECTIFICATION: '整改清单', CLOSE_OUT: '销号清单'};
   const KINDS = {ESCALATION: '逾期督办', REMINDER: '到期提醒'};
+  const CASE_STATUS = {OPEN: '在办', CLOSED: '已销号'};
   const $ = id => document.getElementById(id);
   const regionSelect = $('region');
   const agencySelect = $('agency');
@@ -18,6 +21,7 @@
   let time = new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
     day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false});
   let agencyLabels = {};
+  let timeZone = 'Asia/Shanghai';
 
   // ---- small helpers -----------------------------------------------------------------------------------------
 
@@ -425,7 +429,7 @@
       cell(row, c.responsibleAgencyLabel || c.responsibleAgency, labels[3]);
       levelCell(row, c.riskLevel, labels[4]);
       cell(row, c.priority, labels[5]);
-      cell(row, c.statusLabel || c.status, labels[6]);
+      cell(row, CASE_STATUS[c.status] || c.status, labels[6]);
       cell(row, c.currentMeasureName, labels[7]);
       cell(row, at(c.openedAt), labels[8]);
       cell(row, at(c.closedAt), labels[9]);
@@ -433,10 +437,9 @@
 
   // ---- 重点线索台账 -------------------------------------------------------------------------------------------
 
+  /** A measure taken (with its date) or under way. */
   function measureText(measure) {
-    if (measure === null || measure === undefined) return '';
-    if (typeof measure !== 'object') return String(measure);
-    return (measure.name || measure.label || measure.measureName || '') + (measure.status ? '（' + measure.status + '）' : '');
+    return measure.name + (measure.underWay ? '（进行中）' : measure.at ? '（' + at(measure.at).slice(0, 10) + '）' : '');
   }
 
   const keyLeads = pagedList({path: '/api/console/risk/key-leads', table: 'key-leads', pager: 'key-leads-pager',
@@ -449,7 +452,7 @@
       cell(row, k.regionName, labels[3]);
       levelCell(row, k.riskLevel, labels[4]);
       cell(row, [k.owner, k.ownerLeader ? '负责人：' + k.ownerLeader : null].filter(Boolean).join('，'), labels[5]);
-      cell(row, Array.isArray(k.measures) ? k.measures.map(measureText).join(' → ') : measureText(k.measures), labels[6]);
+      cell(row, (k.measures || []).map(measureText).join(' → '), labels[6]);
       const due = cell(row, at(k.dueAt) + (k.overdue ? '（已逾期）' : ''), labels[7]);
       if (k.overdue) due.className = 'state-overdue';
     }});
@@ -460,70 +463,20 @@
     return {from: $('from').value, to: $('to').value};
   }
 
-  /** A figure of an assessment row, under the first of its possible names (docs/assessment.md, "Console assessment"). */
-  function figure(row, ...names) {
-    for (const name of names) {
-      const value = name.split('.').reduce((o, key) => (o === null || o === undefined ? undefined : o[key]), row);
-      if (value !== undefined && value !== null) return value;
-    }
-    return '';
-  }
-
   const assessment = pagedList({path: '/api/console/assessment', table: 'assessment', pager: 'assessment-pager',
     exportLink: 'assessment-export', error: 'assessment-error', params: () => Object.assign(scope(), period()),
     draw: (row, a, labels) => {
-      row.dataset.unit = (a.agency || '') + '@' + (a.region || '');
-      cell(row, a.unitName || a.name, labels[0]);
-      [['tasksDue', 'due'], ['completedOnTime', 'onTime'], ['completedLate', 'late'], ['openOverdue', 'overdue'],
-        ['escalations', 'escalationSteps'], ['duties.due', 'dutiesDue'], ['duties.onTime', 'dutiesOnTime'],
-        ['duties.late', 'dutiesLate'], ['duties.missing', 'dutiesMissing'], ['score']]
-        .forEach((names, i) => cell(row, figure(a, ...names), labels[1 + i]));
+      row.dataset.unit = a.agency + '@' + a.region;
+      [a.rank, a.unitName, a.tasksDue, a.tasksOnTime, a.tasksLate, a.tasksOverdue, a.escalations, a.dutiesDue, a.dutiesOnTime,
+        a.dutiesLate, a.dutiesMissing, a.score].forEach((value, i) => cell(row, value, labels[i]));
     }});
 
   function loadAssessment() {
-    $('summary-pdf').href = '/api/console/summary.pdf' + query(Object.assign({region: picker.value()}, period()));
+    $('summary-pdf').href = '/api/console/summary.pdf' + query(Object.assign(scope(), period()));
     return assessment.load(0);
   }
 
   // ---- 案件时间线 ---------------------------------------------------------------------------------------------
-
-  /** The shared renderer of /assets/timeline.js (docs/console.md, "Case timeline") when present, else a plain table. */
-  let renderer = null;
-
-  async function timelineRenderer() {
-    if (renderer) return renderer;
-    try {
-      const module = await import('/assets/timeline.js');
-      const render = module.renderTimeline || module.default;
-      if (typeof render === 'function') renderer = render;
-    } catch (ignored) {
-      // Not there (yet): the table below draws the same entries.
-    }
-    renderer = renderer || plainTimeline;
-    return renderer;
-  }
-
-  function plainTimeline(root, entries) {
-    const wrap = el('div', 'table-wrap');
-    const table = el('table', 'timeline');
-    const head = el('tr');
-    const labels = ['时间', '事项', '内容', '经办人', '单位', '说明'];
-    labels.forEach(h => head.appendChild(el('th', null, h)));
-    const thead = el('thead');
-    thead.appendChild(head);
-    const body = el('tbody');
-    for (const e of entries) {
-      const row = el('tr');
-      row.dataset.kind = e.kind;
-      [at(e.at), e.kindLabel || e.kind, e.title, e.actorName || e.actor, e.unit, e.detail]
-        .forEach((value, i) => cell(row, value, labels[i]));
-      body.appendChild(row);
-    }
-    table.append(thead, body);
-    wrap.appendChild(table);
-    root.appendChild(wrap);
-    if (!entries.length) root.appendChild(el('p', 'hint', '该案件尚无记录。'));
-  }
 
   async function showTimeline(caseId) {
     $('case-id').value = caseId;
@@ -543,8 +496,9 @@
       const data = await get('/api/cases/' + String(caseId).trim() + '/timeline');
       const entries = Array.isArray(data) ? data : (data.items || data.entries || []);
       root.appendChild(el('h3', null, '案件 ' + caseId));
-      const render = await timelineRenderer();
-      await render(root, entries);
+      const drawing = el('div');
+      root.appendChild(drawing);
+      renderTimeline(drawing, entries, {timeZone, empty: '该案件尚无办理记录。'});
       root.dataset.case = caseId;
       root.dataset.state = 'loaded';
     } catch (e) {
@@ -624,6 +578,7 @@
   ElderGuard.session().then(async session => {
     $('user').textContent = session.displayName;
     if (session.timeZone) {
+      timeZone = session.timeZone;
       time = new Intl.DateTimeFormat('zh-CN', {timeZone: session.timeZone, year: 'numeric', month: '2-digit',
         day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false});
     }

@@ -118,8 +118,8 @@ class ConsoleExportLinksBrowserTest {
         });
         assertLinkFollowsList("assessment-export", "/api/console/assessment",
             Map.of("from", "2026-01-01", "to", "2026-06-30", "agency", "CIVIL_AFFAIRS", "region", DemoOrganisation.HEXI));
-        assertThat(parameters(console.href("summary-pdf"))).as("the printed summary: the same region and period")
-            .isEqualTo(new TreeMap<>(Map.of("from", "2026-01-01", "to", "2026-06-30", "region", DemoOrganisation.HEXI)));
+        assertThat(parameters(console.href("summary-pdf"))).as("the printed summary: the same region, unit type and period")
+            .isEqualTo(new TreeMap<>(Map.of("from", "2026-01-01", "to", "2026-06-30", "agency", "CIVIL_AFFAIRS", "region", DemoOrganisation.HEXI)));
         assertThat(URI.create(console.href("summary-pdf")).getPath()).isEqualTo("/api/console/summary.pdf");
         assertAnswered(console.href("summary-pdf"));
     }

@@ -44,7 +44,7 @@ import {renderTimeline} from '/assets/timeline.js';
     return params;
   }
 
-  function query(params) {
+  function query(params = {}) {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) {
       if (value !== null && value !== undefined && value !== '' && value !== false) search.set(key, String(value));

@@ -89,7 +89,8 @@ class WebappLanguageBrowserTest {
         found.addAll(scan("Tasklist task form after an empty 完成 (hx_mz)", venue));
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).as("the refused submit names the fields")
             .contains("请补全或更正以下标红的字段");
-        for (String page : List.of("leads", "institutions", "deadlines", "campaigns")) {
+        // console: an officer is refused the 督办台 (docs/console.md, "Scope") and reads why in Chinese
+        for (String page : List.of("leads", "institutions", "deadlines", "campaigns", "console")) {
             open("/app/" + page + ".html");
             settled();
             found.addAll(scan("/app/" + page + ".html (hx_mz)", venue));
@@ -104,7 +105,8 @@ class WebappLanguageBrowserTest {
         logIn("admin", adminPassword);
         found.addAll(scan("Tasklist (admin)", venue, "admin"));
         for (String page : List.of("/camunda/app/cockpit/default/#/dashboard", "/camunda/app/admin/default/#/",
-            "/app/deployments.html", "/app/migration.html", "/app/deadlines.html", "/app/institutions.html", "/app/campaigns.html")) {
+            "/app/deployments.html", "/app/migration.html", "/app/deadlines.html", "/app/institutions.html", "/app/campaigns.html",
+            "/app/console.html", "/app/console.html#risk", "/app/console.html#key-leads", "/app/console.html#assessment")) {
             open(page);
             settled();
             browser.screenshot("language-" + page.replaceAll("[^a-z]+", "-"));

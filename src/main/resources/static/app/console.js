@@ -284,9 +284,9 @@ import {renderTimeline} from '/assets/timeline.js';
       xAxis: {type: 'category', data: trend.map(w => w.weekStart.slice(5))},
       yAxis: {type: 'value', minInterval: 1},
       series: [
-        {name: '新增', type: 'bar', data: trend.map(w => w.created), itemStyle: {color: '#52606d'}},
-        {name: '办结', type: 'bar', data: trend.map(w => w.completed), itemStyle: {color: '#2e7d32'}},
-        {name: '超时办结', type: 'bar', data: trend.map(w => w.completedLate), itemStyle: {color: '#ef6c00'}},
+        {name: '新增', type: 'bar', barMaxWidth: 16, data: trend.map(w => w.created), itemStyle: {color: '#52606d'}},
+        {name: '办结', type: 'bar', barMaxWidth: 16, data: trend.map(w => w.completed), itemStyle: {color: '#2e7d32'}},
+        {name: '超时办结', type: 'bar', barMaxWidth: 16, data: trend.map(w => w.completedLate), itemStyle: {color: '#ef6c00'}},
         {name: '周末逾期未办', type: 'line', data: trend.map(w => w.overdueAtEnd), itemStyle: {color: '#b71c1c'}}
       ]
     }, true);
@@ -400,7 +400,7 @@ import {renderTimeline} from '/assets/timeline.js';
           tooltip: TOOLTIP, legend: {top: 0}, grid: {left: 40, right: 16, top: 40, bottom: 60},
           xAxis: {type: 'category', data: summary.byJurisdiction.map(j => j.name), axisLabel: {interval: 0, rotate: 30}},
           yAxis: {type: 'value', minInterval: 1},
-          series: Object.keys(LEVELS).map(level => ({name: LEVELS[level], type: 'bar', stack: 'level',
+          series: Object.keys(LEVELS).map(level => ({name: LEVELS[level], type: 'bar', stack: 'level', barMaxWidth: 48,
             itemStyle: {color: LEVEL_COLOURS[level]}, data: summary.byJurisdiction.map(j => j[level] ?? 0)}))
         }, true);
       }

@@ -63,6 +63,9 @@ class RiskLedgerConsoleTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RiskLedgerView view;
+
     String tag;
     RegionCode town;
     RegionCode village1;
@@ -223,6 +226,22 @@ class RiskLedgerConsoleTest {
             item.path("measures").forEach(m -> names.add(m.path("name").asText() + (m.path("underWay").asBoolean() ? "（进行中）" : "")));
             assertThat(row.get(8)).isEqualTo(String.join("；", names));
         }
+    }
+
+    @Test
+    void exportsReadTheWholeListBatchAfterBatch() {
+        // Batches of two, so that each export's keyset continues across batches (equal priorities, nulls last).
+        ConsoleScope scope = new ConsoleScope(town, null, true);
+        for (String list : new String[] {null, "RECTIFICATION", "SCREENING"}) {
+            List<Long> streamed = new ArrayList<>();
+            view.eachCase(scope, list == null ? null : cn.elderguard.lead.CaseList.valueOf(list), null, 2, c -> streamed.add(c.caseId()));
+            List<Long> paged = pages("xian_cfb", "/api/console/risk/cases?region=" + town.value() + (list == null ? "" : "&list=" + list) + "&", 3)
+                .stream().map(item -> item.path("caseId").asLong()).toList();
+            assertThat(streamed).as(list).isEqualTo(paged);
+        }
+        List<Long> leads = new ArrayList<>();
+        view.eachKeyLead(scope, 2, lead -> leads.add(lead.caseId()));
+        assertThat(leads).isEqualTo(expectedKeyLeads());
     }
 
     @Test

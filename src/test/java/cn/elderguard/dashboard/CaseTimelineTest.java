@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,18 +31,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.elderguard.lead.LeadDisposalProcess;
+import cn.elderguard.organisation.Agency;
+import cn.elderguard.organisation.GroupIds;
+import cn.elderguard.organisation.OrganisationRepository;
+import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.Browser;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.EngineJobRows;
+import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.support.LeadDisposalWalker;
 import cn.elderguard.system.Now;
 
 /**
  * The case timeline (docs/console.md, "Case timeline"): a 河西村 case with a public tip and an officer's lead, a
  * reminder and an escalation of its verification, an orange rating, a refund tranche and the close-out, each line in
- * time order with its actor; never the tipster; 404 for another town; outside text drawn as text on /app/case.html.
+ * time order with its actor; never the tipster; 404 for another town; outside text drawn as text on /app/case.html;
+ * and a hand-over to 河西市场监管所 with the receipt its officer signed.
  */
 @ElderGuardTest
 class CaseTimelineTest {
@@ -62,6 +69,9 @@ class CaseTimelineTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganisationRepository organisation;
 
     @AfterEach
     void resetClock() {
@@ -154,6 +164,53 @@ class CaseTimelineTest {
                 .as("no element made from the description").isZero();
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         }
+    }
+
+    @Test
+    void aHandOverAndItsReceiptAreOnTheTimelineWithWhoSignedAndNoCode() {
+        ClockUtil.setCurrentTime(Date.from(START.toInstant()));
+        String processInstanceId = LeadDisposalStarter.start(engine, Agency.CIVIL_AFFAIRS, DemoOrganisation.HEXI).getId();
+        long caseId = Long.parseLong(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+            .singleResult().getBusinessKey());
+        ZonedDateTime[] clock = {START};
+        // Each task is done by an officer (or, for a leader's task, a leader) of a unit it is offered to, logged in.
+        new LeadDisposalWalker(engine).walkToEnd(processInstanceId, LeadDisposalWalker.Route.UNREGISTERED_ENTERPRISE, (task, answers) -> {
+            clock[0] = clock[0].plusHours(1);
+            advance(clock[0]);
+            String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null && GroupIds.unitOf(g).isPresent()).findFirst().orElseThrow();
+            UnitKey unit = GroupIds.unitOf(group).orElseThrow();
+            String user = jdbc.sql("SELECT USER_ID FROM EG_PERSON WHERE AGENCY = ? AND REGION_CODE = ? AND ROLE = ? ORDER BY USER_ID")
+                .params(unit.agency().name(), unit.region().value(), group.equals(unit.leaderGroup()) ? "UNIT_LEADER" : "OFFICER")
+                .query(String.class).list().get(0);
+            engine.getIdentityService().setAuthentication(user, organisation.person(user).orElseThrow().groups());
+            try {
+                engine.getTaskService().complete(task.getId(), answers);
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+        });
+
+        JsonNode items = Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/cases/" + caseId + "/timeline").ok().json();
+        List<String> kinds = new ArrayList<>();
+        items.forEach(item -> kinds.add(item.path("kind").asText()));
+        assertThat(kinds).containsSubsequence("TASK_COMPLETED", "RATING", "HANDED_OVER", "RECEIVED", "CLOSED");
+        String civilAffairs = unitName("CIVIL_AFFAIRS", DemoOrganisation.HEXI);
+        String marketRegulation = unitName("MARKET_REGULATION", DemoOrganisation.HEXI);
+        JsonNode handOver = items.get(kinds.indexOf("HANDED_OVER"));
+        assertThat(handOver.path("title").asText()).as("the purpose's code is left out").isEqualTo(civilAffairs + " 移交 " + marketRegulation);
+        assertThat(handOver.path("unit").asText()).isEqualTo(civilAffairs);
+        JsonNode receipt = items.get(kinds.indexOf("RECEIVED"));
+        assertThat(receipt.path("kindLabel").asText()).isEqualTo("签收回执");
+        assertThat(receipt.path("actor").asText()).isEqualTo("hx_scjg");
+        assertThat(receipt.path("actorName").asText()).isEqualTo(personName("hx_scjg"));
+        assertThat(receipt.path("unit").asText()).isEqualTo(marketRegulation);
+        items.forEach(item -> {
+            if (item.path("kind").asText().equals("TASK_COMPLETED") || item.path("kind").asText().equals("MEASURE")) {
+                assertThat(item.path("actor").asText()).as(item.toString()).isNotBlank();
+                assertThat(item.path("actorName").asText()).as(item.toString()).isEqualTo(personName(item.path("actor").asText()));
+            }
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -19,8 +20,10 @@ import cn.elderguard.lead.CaseDossier;
 import cn.elderguard.lead.CaseDossiers;
 import cn.elderguard.lead.CaseRatings;
 import cn.elderguard.ledger.CaseEvent;
+import cn.elderguard.organisation.Jurisdiction;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
+import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.Unit;
 
 /**
@@ -38,6 +41,9 @@ public class CaseChronicle {
     static final String REFUND = "REFUND";
     static final String REMINDER = "REMINDER";
     static final String ESCALATION = "ESCALATION";
+
+    private static final Pattern CODE_IN_FRONT = Pattern.compile("^[A-Z][A-Z0-9_]+[：: ]\\s*");
+    private static final Pattern REGION_BEHIND = Pattern.compile("\\s+[0-9]{12}$");
 
     private final CaseDossiers dossiers;
     private final CaseEscalations escalations;
@@ -91,8 +97,12 @@ public class CaseChronicle {
         Optional<Person> actor = Optional.ofNullable(event.actor()).flatMap(organisation::person);
         String detail = joined(refund ? "退赔 " + yuan(event.amountYuan()) : null,
             refund && event.people() != null ? event.people() + " 人" : null, event.notes());
-        return new Item(event.occurredAt(), refund ? REFUND : event.kind().name(), refund ? "退赔兑付" : entry.kindLabel(), event.title(),
-            event.actor(), actor.map(Person::displayName).orElse(event.actor()), entry.unitName(), detail, null);
+        String unit = entry.unitName();
+        if (unit == null && event.regionCode() != null) {
+            unit = organisation.jurisdiction(RegionCode.of(event.regionCode())).map(Jurisdiction::name).orElse(null);
+        }
+        return new Item(event.occurredAt(), refund ? REFUND : event.kind().name(), refund ? "退赔兑付" : entry.kindLabel(),
+            readable(event.title()), event.actor(), actor.map(Person::displayName).orElse(event.actor()), unit, detail, null);
     }
 
     private Item step(CaseEscalations.Step step) {
@@ -102,6 +112,14 @@ public class CaseChronicle {
         return new Item(step.recordedAt(), step.reminder() ? REMINDER : ESCALATION, step.reminder() ? "到期提醒" : "逾期督办",
             step.reminder() ? "到期提醒：" + step.taskName() : "逾期督办（第 " + step.step() + " 级）：" + step.taskName(),
             null, "办理时限自动督办", step.unitName(), notified, step.notified());
+    }
+
+    /**
+     * A ledger title without the codes it carries for counting (a measure's or hand-over purpose's code in front, a
+     * report's region code behind, docs/campaigns.md figures): pages show no codes.
+     */
+    static String readable(String title) {
+        return title == null ? null : CODE_IN_FRONT.matcher(REGION_BEHIND.matcher(title).replaceFirst("")).replaceFirst("");
     }
 
     private String unitName(Person person) {

@@ -362,7 +362,7 @@ import {renderTimeline} from '/assets/timeline.js';
       cell(row, e.unitName, labels[3]);
       cell(row, at(e.dueAt), labels[4]);
       cell(row, (KINDS[e.kind] || e.kind) + (e.kind === 'REMINDER' ? '' : ' 第 ' + e.step + ' 级'), labels[5]);
-      cell(row, e.escalatedToLabel || e.escalatedTo || '', labels[6]);
+      cell(row, e.escalatedToLabel || '', labels[6]);
       cell(row, (e.notified || []).map(p => p.name || p.id).join('、'), labels[7]).className = 'notified';
     }});
 

@@ -348,6 +348,25 @@ class DeadlineConsoleTest {
         }
     }
 
+    /** More rows than one chunk of assignees (200): the export keeps reading its cursor while it looks the next ones up. */
+    @Test
+    void anExportLongerThanAPageHoldsEveryRowInTheListsOrder() throws Exception {
+        for (int i = 0; i < 450; i++) {
+            Instant due = NOW.minusDays(i % 40).toInstant();
+            jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, AGENCY,"
+                    + " REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP)"
+                    + " VALUES (?, ?, 'x', ?, ?, '核查线索', 'CIVIL_AFFAIRS', ?, ?, ?, TRUE, 2, '0,3,5', -1)")
+                .params("dl-export-" + town2 + "-" + i, "dl-export-" + i, LeadDisposalProcess.KEY, LeadDisposalProcess.TASK_VERIFY_LEAD, town2,
+                    java.sql.Timestamp.from(EARLY.toInstant()), java.sql.Timestamp.from(due))
+                .update();
+        }
+        String filter = "agency=CIVIL_AFFAIRS&region=" + town2 + "&exact=true";
+        List<JsonNode> shown = items(Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD), "/api/console/deadlines/tasks?" + filter, 200);
+        assertThat(shown).hasSize(450 + (int) count(task -> task.region().equals(town2), DeadlineState.OPEN));
+        List<List<String>> rows = xlsx("xian_cfb", "/api/console/deadlines/tasks.xlsx?" + filter);
+        assertThat(rows.subList(1, rows.size())).containsExactlyElementsOf(shown.stream().map(DeadlineConsoleTest::taskCells).toList());
+    }
+
     // ------------------------------------------------------------------------------------------------ expectations
 
     private Instant soon() {

@@ -3,6 +3,7 @@ package cn.elderguard.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.elderguard.lead.CaseList;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.lead.LeadSource;
 import cn.elderguard.organisation.RegionCode;
@@ -206,8 +208,8 @@ class RiskLedgerConsoleTest {
             item.path("measures").forEach(m -> measures.add(m.path("name").asText()));
             assertThat(measures).as("measures of " + id).isEqualTo(expectedMeasures);
             measured |= !measures.isEmpty();
-            java.sql.Timestamp due = jdbc.sql("SELECT MIN(DUE_AT) FROM EG_TASK_DEADLINE WHERE CASE_ID = ? AND COMPLETED_AT IS NULL")
-                .param(id).query(java.sql.Timestamp.class).single();
+            Timestamp due = jdbc.sql("SELECT MIN(DUE_AT) FROM EG_TASK_DEADLINE WHERE CASE_ID = ? AND COMPLETED_AT IS NULL")
+                .param(id).query(Timestamp.class).single();
             assertThat(item.path("dueAt").isNull() ? null : Instant.parse(item.path("dueAt").asText())).as("due of " + id)
                 .isEqualTo(due == null ? null : due.toInstant());
             assertThat(item.path("overdue").asBoolean()).isEqualTo(due != null && due.toInstant().isBefore(Instant.now()));
@@ -234,7 +236,7 @@ class RiskLedgerConsoleTest {
         ConsoleScope scope = new ConsoleScope(town, null, true);
         for (String list : new String[] {null, "RECTIFICATION", "SCREENING"}) {
             List<Long> streamed = new ArrayList<>();
-            view.eachCase(scope, list == null ? null : cn.elderguard.lead.CaseList.valueOf(list), null, 2, c -> streamed.add(c.caseId()));
+            view.eachCase(scope, list == null ? null : CaseList.valueOf(list), null, 2, c -> streamed.add(c.caseId()));
             List<Long> paged = pages("xian_cfb", "/api/console/risk/cases?region=" + town.value() + (list == null ? "" : "&list=" + list) + "&", 3)
                 .stream().map(item -> item.path("caseId").asLong()).toList();
             assertThat(streamed).as(list).isEqualTo(paged);

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.lowagie.text.pdf.BaseFont;
+import cn.elderguard.system.ServiceUnavailableException;
 
 /**
  * The Chinese font of the PDF exports (docs/campaigns.md, "Figures and the summary report"): the file
@@ -62,10 +63,10 @@ public class PdfFont {
     }
 
     /** No usable Chinese font: the PDF export answers 503 saying what to install or set. */
-    public static final class Missing extends RuntimeException {
+    public static final class Missing extends ServiceUnavailableException {
 
         Missing(String file, Exception cause) {
-            super("服务器缺少可用的中文字体，暂时无法生成 PDF。请管理员安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），"
+            super("缺少中文字体", "服务器缺少可用的中文字体，暂时无法生成 PDF。请管理员安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），"
                 + "或用配置项 elderguard.pdf.font（环境变量 EG_PDF_FONT）指定一个中文 TrueType 字体文件后重启"
                 + (file == null ? "" : "；当前配置的字体 " + file + " 不存在或无法读取"), cause);
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.lowagie.text.pdf.BaseFont;
+import cn.elderguard.system.Downloads;
 
 /**
  * The campaign's summary report as downloads (docs/campaigns.md, "Figures and the summary report"): .xlsx and a
@@ -26,7 +27,6 @@ import com.lowagie.text.pdf.BaseFont;
 @RestController
 class SummaryReportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SummaryReport report;
     private final PdfFont font;
@@ -39,7 +39,7 @@ class SummaryReportController {
     @GetMapping("/api/campaigns/{id}/summary.xlsx")
     void xlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         SummaryReport.Content content = report.open(id);
-        OutputStream out = download(response, XLSX, content.fileName("xlsx"));
+        OutputStream out = Downloads.stream(response, content.fileName("xlsx"), Downloads.XLSX);
         SummaryWorkbook.write(content, report, out);
         out.flush();
     }
@@ -48,24 +48,8 @@ class SummaryReportController {
     void pdf(@PathVariable long id, HttpServletResponse response) throws IOException {
         SummaryReport.Content content = report.open(id);
         BaseFont chinese = font.font();
-        OutputStream out = download(response, MediaType.APPLICATION_PDF, content.fileName("pdf"));
+        OutputStream out = Downloads.stream(response, content.fileName("pdf"), MediaType.APPLICATION_PDF_VALUE);
         SummaryPdf.write(content, report, chinese, out);
         out.flush();
-    }
-
-    @ExceptionHandler(PdfFont.Missing.class)
-    ResponseEntity<ProblemDetail> fontMissing(PdfFont.Missing e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("缺少中文字体");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static OutputStream download(HttpServletResponse response, MediaType type, String fileName) throws IOException {
-        response.setContentType(type.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        return response.getOutputStream();
     }
 }

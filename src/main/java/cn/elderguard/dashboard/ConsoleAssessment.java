@@ -132,11 +132,11 @@ class ConsoleAssessment {
         return ranked;
     }
 
-    LedgerPage<UnitRow> table(ConsoleScope scope, Period period, int page, int size) {
-        LedgerPage.check(page, size);
+    ConsolePage<UnitRow> table(ConsoleScope scope, Period period, int page, int size) {
+        ConsolePage.check(page, size);
         List<UnitRow> all = ranked(scope, period);
-        int from = (int) Math.min(LedgerPage.offset(page, size), all.size());
-        return new LedgerPage<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size, all.size());
+        int from = (int) Math.min(ConsolePage.offset(page, size), all.size());
+        return new ConsolePage<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size, all.size());
     }
 
     /** Rules 2–4 of "Console assessment" for one unit. */

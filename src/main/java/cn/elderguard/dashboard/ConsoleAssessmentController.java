@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import cn.elderguard.system.Downloads;
 
 /** The console's unit assessment (docs/console.md, "Unit assessment"): a page of the ranked table, or all of it as .xlsx. */
 @RestController
@@ -26,7 +27,7 @@ class ConsoleAssessmentController {
     }
 
     @GetMapping("/api/console/assessment")
-    LedgerPage<ConsoleAssessment.UnitRow> table(@RequestParam(required = false) String region,
+    ConsolePage<ConsoleAssessment.UnitRow> table(@RequestParam(required = false) String region,
                                                 @RequestParam(required = false) String agency,
                                                 @RequestParam(defaultValue = "false") boolean exact,
                                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -41,12 +42,11 @@ class ConsoleAssessmentController {
               @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
         ConsoleAssessment.Period period = ConsoleAssessment.Period.parse(from, to);
         List<ConsoleAssessment.UnitRow> rows = assessment.ranked(scopes.resolve(region, agency, exact), period);
-        try (LedgerWorkbook workbook = new LedgerWorkbook("单位考核", HEADERS)) {
+        try (ConsoleWorkbook workbook = new ConsoleWorkbook("单位考核", HEADERS)) {
             for (ConsoleAssessment.UnitRow row : rows) {
-                workbook.add(values(row));
+                workbook.row(values(row));
             }
-            OutputStream out = LedgerWorkbook.download(response, LedgerWorkbook.XLSX,
-                "单位考核" + period.from() + "至" + period.to() + ".xlsx");
+            OutputStream out = Downloads.stream(response, "单位考核" + period.from() + "至" + period.to() + ".xlsx", Downloads.XLSX);
             workbook.write(out);
         }
     }

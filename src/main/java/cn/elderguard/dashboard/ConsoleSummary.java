@@ -32,7 +32,7 @@ class ConsoleSummary {
     }
 
     record Content(String title, String region, String regionName, String agencyLabel, ConsoleAssessment.Period period,
-                   String generatedAt, Totals totals, RiskLedgerView.Summary risk, LedgerPage<RiskLedgerView.KeyLead> keyLeads,
+                   String generatedAt, Totals totals, RiskLedgerView.Summary risk, ConsolePage<RiskLedgerView.KeyLead> keyLeads,
                    List<ConsoleAssessment.UnitRow> first, List<ConsoleAssessment.UnitRow> last) {
 
         String fileName() {

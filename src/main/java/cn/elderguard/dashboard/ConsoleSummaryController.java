@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.lowagie.text.pdf.BaseFont;
 
 import cn.elderguard.campaign.PdfFont;
+import cn.elderguard.system.Downloads;
 
 /** The console's summary PDF (docs/console.md, "Summary (PDF)"); 503 saying what to install while there is no Chinese font. */
 @RestController
@@ -39,15 +40,8 @@ class ConsoleSummaryController {
         ConsoleAssessment.Period period = ConsoleAssessment.Period.parse(from, to);
         ConsoleSummary.Content content = summary.of(scopes.resolve(region, agency, exact), period);
         BaseFont chinese = font.font();
-        OutputStream out = LedgerWorkbook.download(response, MediaType.APPLICATION_PDF_VALUE, content.fileName());
+        OutputStream out = Downloads.stream(response, content.fileName(), MediaType.APPLICATION_PDF_VALUE);
         ConsoleSummaryPdf.write(content, chinese, out);
         out.flush();
-    }
-
-    @ExceptionHandler(PdfFont.Missing.class)
-    ResponseEntity<ProblemDetail> fontMissing(PdfFont.Missing e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("缺少中文字体");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

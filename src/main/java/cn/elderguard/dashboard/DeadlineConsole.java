@@ -2,7 +2,6 @@ package cn.elderguard.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -155,18 +154,9 @@ class DeadlineConsole {
             return new TaskRow(task.taskId(), task.caseId(), task.institutionName(), task.processKey(), task.taskKey(), task.taskName(),
                 task.agency(), task.agency().label(), task.region().value(), unitName(new UnitKey(task.agency(), task.region())),
                 assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name(), time(task.createdAt()),
-                time(task.dueAt()), daysOverdue(task.dueAt(), at.now()), task.escalationStep(),
+                time(task.dueAt()), DeadlineState.daysOverdue(task.dueAt(), at.now()), task.escalationStep(),
                 task.escalatedTo() == null ? null : groups.label(task.escalatedTo()), task.state(at));
         }).toList();
-    }
-
-    /** Whole days past the due moment, a part day counting as one; 0 while not yet due. */
-    static long daysOverdue(Instant due, Instant now) {
-        if (!due.isBefore(now)) {
-            return 0;
-        }
-        long minutes = Duration.between(due, now).toMinutes();
-        return Math.max(1, (minutes + 24 * 60 - 1) / (24 * 60));
     }
 
     // ------------------------------------------------------------------------------------------------ escalations

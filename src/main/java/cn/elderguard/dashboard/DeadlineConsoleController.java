@@ -17,6 +17,7 @@ import cn.elderguard.deadline.EscalationKind;
 import cn.elderguard.system.Now;
 
 import jakarta.servlet.http.HttpServletResponse;
+import cn.elderguard.system.Downloads;
 
 /**
  * The console's deadline calls (docs/console.md, "Deadlines"; door {@code console} in docs/security.md): the summary,
@@ -25,7 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @RestController
 class DeadlineConsoleController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<String> TASK_HEADERS = List.of("任务编号", "案件编号", "机构名称", "流程", "任务环节", "任务名称", "单位类别代码", "单位类别",
         "区划代码", "责任单位", "办理人账号", "办理人", "创建时间", "到期时间", "逾期天数", "升级级数", "已升级至", "状态");
     static final List<String> ESCALATION_HEADERS = List.of("记录编号", "任务编号", "案件编号", "任务名称", "单位类别代码", "单位类别", "区划代码",
@@ -64,7 +64,7 @@ class DeadlineConsoleController {
             console.eachTask(query, task -> book.row(task.taskId(), task.caseId(), task.institutionName(), task.processKey(), task.taskKey(),
                 task.taskName(), task.agency().name(), task.agencyLabel(), task.region(), task.unitName(), task.assignee(), task.assigneeName(),
                 task.createdAt(), task.dueAt(), task.daysOverdue(), task.escalationStep(), task.escalatedTo(), task.state().label()));
-            book.write(download(response, "督办任务-" + query.state().label() + "-" + Now.today() + ".xlsx"));
+            book.write(Downloads.stream(response, "督办任务-" + query.state().label() + "-" + Now.today() + ".xlsx", Downloads.XLSX));
         }
     }
 
@@ -90,17 +90,7 @@ class DeadlineConsoleController {
                 record.kind().label(), record.escalatedTo(), record.escalatedToLabel(),
                 record.notified().stream().map(person -> person.name() + "（" + person.id() + "）").collect(Collectors.joining("、")),
                 record.recordedAt()));
-            book.write(download(response, "督办记录-近" + query.days() + "天-" + Now.today() + ".xlsx"));
+            book.write(Downloads.stream(response, "督办记录-近" + query.days() + "天-" + Now.today() + ".xlsx", Downloads.XLSX));
         }
-    }
-
-    /** The response as an .xlsx download; set only once the rows were read, so a refusal is still a plain error. */
-    private static OutputStream download(HttpServletResponse response, String fileName) throws IOException {
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        return response.getOutputStream();
     }
 }

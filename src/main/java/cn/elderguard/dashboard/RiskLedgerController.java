@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.elderguard.lead.CaseList;
 import cn.elderguard.lead.RiskLevel;
 import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.Downloads;
 
 /** The risk ledger of the console (docs/console.md, "Risk ledger"): colours, lists, key leads, and their .xlsx. */
 @RestController
@@ -38,7 +39,7 @@ class RiskLedgerController {
     }
 
     @GetMapping("/api/console/risk/cases")
-    LedgerPage<RiskLedgerView.CaseItem> cases(@RequestParam(required = false) String region,
+    ConsolePage<RiskLedgerView.CaseItem> cases(@RequestParam(required = false) String region,
                                               @RequestParam(required = false) String agency,
                                               @RequestParam(defaultValue = "false") boolean exact,
                                               @RequestParam(required = false) String list, @RequestParam(required = false) String level,
@@ -55,18 +56,18 @@ class RiskLedgerController {
         CaseList caseList = caseList(list);
         RiskLevel riskLevel = riskLevel(level);
         ConsoleScope scope = scopes.resolve(region, agency, exact);
-        try (LedgerWorkbook workbook = new LedgerWorkbook("风险台账", CASE_HEADERS)) {
-            view.eachCase(scope, caseList, riskLevel, c -> workbook.add(c.caseId(), c.institutionName(), c.region(), c.regionName(),
+        try (ConsoleWorkbook workbook = new ConsoleWorkbook("风险台账", CASE_HEADERS)) {
+            view.eachCase(scope, caseList, riskLevel, c -> workbook.row(c.caseId(), c.institutionName(), c.region(), c.regionName(),
                 c.responsibleAgencyLabel(), ConsoleLabels.level(c.riskLevel()), c.priority(), ConsoleLabels.list(c.caseList()),
                 ConsoleLabels.status(c.status()), ConsoleLabels.minute(c.openedAt()), ConsoleLabels.minute(c.closedAt()),
                 c.currentMeasureName()));
-            OutputStream out = LedgerWorkbook.download(response, LedgerWorkbook.XLSX, "风险台账.xlsx");
+            OutputStream out = Downloads.stream(response, "风险台账.xlsx", Downloads.XLSX);
             workbook.write(out);
         }
     }
 
     @GetMapping("/api/console/risk/key-leads")
-    LedgerPage<RiskLedgerView.KeyLead> keyLeads(@RequestParam(required = false) String region,
+    ConsolePage<RiskLedgerView.KeyLead> keyLeads(@RequestParam(required = false) String region,
                                                 @RequestParam(required = false) String agency,
                                                 @RequestParam(defaultValue = "false") boolean exact,
                                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -77,11 +78,11 @@ class RiskLedgerController {
     void keyLeadsXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String agency,
                       @RequestParam(defaultValue = "false") boolean exact, HttpServletResponse response) throws IOException {
         ConsoleScope scope = scopes.resolve(region, agency, exact);
-        try (LedgerWorkbook workbook = new LedgerWorkbook("重点线索台账", KEY_LEAD_HEADERS)) {
-            view.eachKeyLead(scope, lead -> workbook.add(lead.caseId(), lead.institutionName(), lead.region(), lead.regionName(),
+        try (ConsoleWorkbook workbook = new ConsoleWorkbook("重点线索台账", KEY_LEAD_HEADERS)) {
+            view.eachKeyLead(scope, lead -> workbook.row(lead.caseId(), lead.institutionName(), lead.region(), lead.regionName(),
                 ConsoleLabels.level(lead.riskLevel()), lead.priority(), lead.owner(), lead.ownerLeader(),
                 RiskLedgerView.measuresLine(lead.measures()), ConsoleLabels.minute(lead.dueAt()), lead.overdue() ? "是" : "否"));
-            OutputStream out = LedgerWorkbook.download(response, LedgerWorkbook.XLSX, "重点线索台账.xlsx");
+            OutputStream out = Downloads.stream(response, "重点线索台账.xlsx", Downloads.XLSX);
             workbook.write(out);
         }
     }

@@ -139,11 +139,11 @@ class RiskLedgerView {
         return colours;
     }
 
-    LedgerPage<CaseItem> cases(ConsoleScope scope, CaseList list, RiskLevel level, int page, int size) {
-        LedgerPage.check(page, size);
+    ConsolePage<CaseItem> cases(ConsoleScope scope, CaseList list, RiskLevel level, int page, int size) {
+        ConsolePage.check(page, size);
         RiskLedger.Scope cases = of(scope);
-        List<CaseItem> items = caseItems(ledger.page(cases, list, level, LedgerPage.offset(page, size), size));
-        return new LedgerPage<>(items, page, size, ledger.count(cases, list, level));
+        List<CaseItem> items = caseItems(ledger.page(cases, list, level, ConsolePage.offset(page, size), size));
+        return new ConsolePage<>(items, page, size, ledger.count(cases, list, level));
     }
 
     /** Every case of the filtered list, in the list's order, a batch at a time from where the last ended (for the export). */
@@ -170,10 +170,10 @@ class RiskLedgerView {
             c.openedAt(), c.closedAt(), c.currentMeasureName())).toList();
     }
 
-    LedgerPage<KeyLead> keyLeads(ConsoleScope scope, int page, int size) {
-        LedgerPage.check(page, size);
+    ConsolePage<KeyLead> keyLeads(ConsoleScope scope, int page, int size) {
+        ConsolePage.check(page, size);
         RiskLedger.Scope cases = of(scope);
-        return new LedgerPage<>(keyLeadItems(ledger.keyLeads(cases, LedgerPage.offset(page, size), size)), page, size,
+        return new ConsolePage<>(keyLeadItems(ledger.keyLeads(cases, ConsolePage.offset(page, size), size)), page, size,
             ledger.countKeyLeads(cases));
     }
 

@@ -1,8 +1,6 @@
 package cn.elderguard.deadline;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -70,16 +68,13 @@ public class CaseEscalations {
             return marks;
         }
         Instant now = Now.instant();
-        LocalDate today = Now.today();
-        jdbc.sql("SELECT D.TASK_ID, D.DUE_AT, D.COMPLETED_AT, COALESCE(E.TOP_STEP, 0) FROM EG_TASK_DEADLINE D"
-                + " LEFT JOIN (SELECT TASK_ID, MAX(STEP) AS TOP_STEP FROM EG_ESCALATION WHERE TASK_ID IN (:ids) AND KIND = :kind"
-                + " GROUP BY TASK_ID) E ON E.TASK_ID = D.TASK_ID WHERE D.TASK_ID IN (:ids)")
-            .param("ids", List.copyOf(taskIds)).param("kind", TaskDeadlines.ESCALATION)
+        // The highest escalation step taken is kept on the deadline row (docs/console.md, "Deadlines").
+        jdbc.sql("SELECT TASK_ID, DUE_AT, COMPLETED_AT, ESCALATION_STEP FROM EG_TASK_DEADLINE WHERE TASK_ID IN (:ids)")
+            .param("ids", List.copyOf(taskIds))
             .query(rs -> {
                 Instant due = rs.getTimestamp(2).toInstant();
-                boolean overdue = rs.getTimestamp(3) == null && due.isBefore(now);
-                long days = overdue ? Math.max(1, ChronoUnit.DAYS.between(due.atZone(Now.zone()).toLocalDate(), today)) : 0;
-                marks.put(rs.getString(1), new Mark(overdue, (int) days, rs.getInt(4)));
+                long days = rs.getTimestamp(3) == null ? DeadlineState.daysOverdue(due, now) : 0;
+                marks.put(rs.getString(1), new Mark(days > 0, (int) days, rs.getInt(4)));
             });
         return marks;
     }

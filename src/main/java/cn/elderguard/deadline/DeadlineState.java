@@ -1,5 +1,10 @@
 package cn.elderguard.deadline;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import cn.elderguard.system.Now;
+
 /**
  * An open task's state on the console (docs/console.md, "Deadlines"), at the moment of the request. Each state beyond
  * {@link #OPEN} narrows the open tasks by one SQL condition; the console's counts and lists use the same condition
@@ -21,6 +26,18 @@ public enum DeadlineState {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * Days overdue as a person counts them on a wall calendar: from the due date to today's date in the installation's
+     * zone, at least 1 once past the due moment, 0 before it (docs/decisions/040). The one count of days overdue: the
+     * console's lists and Tasklist's marks show the same number.
+     */
+    public static long daysOverdue(Instant due, Instant now) {
+        if (!due.isBefore(now)) {
+            return 0;
+        }
+        return Math.max(1, ChronoUnit.DAYS.between(due.atZone(Now.zone()).toLocalDate(), now.atZone(Now.zone()).toLocalDate()));
     }
 
     /** The condition on an open task's EG_TASK_DEADLINE row, parameters {@code :now} and {@code :soon}; null for OPEN. */

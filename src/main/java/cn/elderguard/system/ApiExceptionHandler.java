@@ -132,6 +132,11 @@ class ApiExceptionHandler {
             .body(problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage()));
     }
 
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ProblemDetail serviceUnavailable(ServiceUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.title(), e.getMessage());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());

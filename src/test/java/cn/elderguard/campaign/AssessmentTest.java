@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
+import cn.elderguard.system.Downloads;
 
 /**
  * The assessment follows docs/assessment.md: the expected scores are computed here from the rule's text (duties on
@@ -212,7 +213,7 @@ class AssessmentTest {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", UnitRecordsTest.basic(user)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(AssessmentController.XLSX);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(Downloads.XLSX);
         return response.body();
     }
 }

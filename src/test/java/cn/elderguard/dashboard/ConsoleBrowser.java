@@ -87,6 +87,14 @@ final class ConsoleBrowser {
 
     /** Every row's {@code data-attribute} across all pages of a list, pressing 下一页 until it is disabled. */
     List<String> allRows(String tableSelector, String pagerSelector, String attribute) {
+        // From the first page: a row looked for before (findRow) may have left the list on a later one.
+        for (int page = 0; page < 200; page++) {
+            WebElement previous = page().findElement(By.xpath("//*[@id='" + pagerSelector.substring(1) + "']/button[normalize-space()='上一页']"));
+            if (!previous.isEnabled()) {
+                break;
+            }
+            changeAndWait(tableSelector, () -> script("arguments[0].click()", previous));
+        }
         List<String> values = new ArrayList<>();
         for (int page = 0; page < 200; page++) {
             values.addAll(rows(tableSelector, attribute));

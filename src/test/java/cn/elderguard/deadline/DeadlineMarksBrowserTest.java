@@ -31,6 +31,10 @@ import cn.elderguard.support.ElderGuardTest;
 import cn.elderguard.support.EngineJobRows;
 import cn.elderguard.support.LeadDisposalStarter;
 import cn.elderguard.system.Now;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.TimeoutException;
+import java.util.List;
+import java.time.Duration;
 
 /**
  * Tasklist marks overdue and escalated tasks (docs/tasklist.md, "Overdue and escalated tasks"): a 河西镇民政办
@@ -103,8 +107,20 @@ class DeadlineMarksBrowserTest {
             browser.logIn("xian_cfb", DemoOrganisation.PASSWORD);
             browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filter);
             By lateMarks = card(late, ".eg-mark-escalated");
-            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(lateMarks));
-            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(card(fresh, ".eg-deadline-marks")));
+            try {
+                // A full run's shared database gives xian_cfb's 辖区全部任务 thousands of tasks: the first list takes longer.
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.and(
+                    ExpectedConditions.presenceOfElementLocated(lateMarks),
+                    ExpectedConditions.presenceOfElementLocated(card(fresh, ".eg-deadline-marks"))));
+            } catch (TimeoutException e) {
+                browser.screenshot("tasklist-deadline-marks-missing");
+                List<String> cards = browser.driver().findElements(By.cssSelector("ol.tasks-list > li")).stream()
+                    .map(li -> li.getAttribute("outerHTML").replaceAll("\\s+", " ")).map(html -> html.substring(0, Math.min(300, html.length())))
+                    .toList();
+                throw new AssertionError("no marks on the late task " + late.getId() + " / fresh " + fresh.getId() + "; the list shows "
+                    + cards.size() + " cards: " + cards + "; marks API: " + supervisor.get("/api/tasks/deadline-marks?ids=" + late.getId()
+                    + "," + fresh.getId()).body(), e);
+            }
             browser.screenshot("tasklist-deadline-marks");
 
             assertThat(browser.driver().findElement(card(late, ".eg-mark-overdue")).getText()).isEqualTo("已逾期 " + daysOverdue + " 天");

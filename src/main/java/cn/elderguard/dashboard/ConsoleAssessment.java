@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.elderguard.campaign.DutyPunctuality;
 import cn.elderguard.deadline.UnitPunctuality;
@@ -28,7 +29,10 @@ import cn.elderguard.system.Now;
  * every unit of the scope with work due or escalated in the period, its tasks (from {@code deadline}), its campaign
  * duties (from {@code campaign}) and escalation steps, each from one grouped query, and its score.
  */
+// One read-only transaction per request: the organisation's look-ups then check its version once, not per row
+// (docs/decisions/014, docs/benchmarks.md "Supervisors' console").
 @Service
+@Transactional(readOnly = true)
 class ConsoleAssessment {
 
     /** docs/assessment.md, "Console assessment", rule 2: punctuality's share of the score. */

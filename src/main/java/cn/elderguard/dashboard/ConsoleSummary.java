@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.elderguard.system.Now;
 
@@ -12,7 +13,10 @@ import cn.elderguard.system.Now;
  * first key leads, and the unit assessment of the period with its totals (tasks due, on time, late, overdue, escalation
  * steps) and its first and last units.
  */
+// One read-only transaction per request: the organisation's look-ups then check its version once, not per row
+// (docs/decisions/014, docs/benchmarks.md "Supervisors' console").
 @Service
+@Transactional(readOnly = true)
 class ConsoleSummary {
 
     static final int KEY_LEADS = 50;

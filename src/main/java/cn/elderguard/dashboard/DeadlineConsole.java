@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -40,7 +41,10 @@ import cn.elderguard.system.Now;
  * caller's scope ({@link ConsoleScopes}), with the names a page shows (units, jurisdictions, groups, assignees, the
  * people an escalation reached).
  */
+// One read-only transaction per request: the organisation's look-ups then check its version once, not per row
+// (docs/decisions/014, docs/benchmarks.md "Supervisors' console").
 @Service
+@Transactional(readOnly = true)
 class DeadlineConsole {
 
     /** The escalation list's windows (docs/console.md): the last 7 or 30 days. */

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.elderguard.deadline.CaseDueDates;
 import cn.elderguard.lead.CaseFile;
@@ -34,7 +35,10 @@ import cn.elderguard.system.Now;
  * when the open work is due (时间安排). The cases come from {@code lead}, the measures from {@code ledger}, the due
  * dates from {@code deadline}: one query each per page.
  */
+// One read-only transaction per request: the organisation's look-ups then check its version once, not per row
+// (docs/decisions/014, docs/benchmarks.md "Supervisors' console").
 @Service
+@Transactional(readOnly = true)
 class RiskLedgerView {
 
     /** Rows read per query while an export streams a whole list. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
@@ -27,7 +29,12 @@ class TaskAssignees {
         this.organisation = organisation;
     }
 
-    /** The assignee of each claimed task among {@code taskIds}; unclaimed and finished tasks are absent. */
+    /**
+     * The assignee of each claimed task among {@code taskIds}; unclaimed and finished tasks are absent. Its own short
+     * transaction: inside an export's long read, the engine's entities of every chunk would stay reachable until the
+     * export ends and the heap would grow with the rows (docs/benchmarks.md, "Supervisors' console").
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     Map<String, Assignee> of(Collection<String> taskIds) {
         Map<String, Assignee> assignees = new HashMap<>();
         if (taskIds.isEmpty()) {

@@ -40,6 +40,7 @@ public class DeadlineBoard {
     private static final int FETCH_SIZE = 500;
     private static final String TASK_COLUMNS = "TASK_ID, CASE_ID, INSTITUTION_NAME, PROCESS_KEY, TASK_KEY, TASK_NAME, AGENCY, REGION_CODE,"
         + " CREATED_AT, DUE_AT, ESCALATION_STEP, ESCALATED_TO";
+    private static final String PAGE_COLUMNS = "D." + TASK_COLUMNS.replace(", ", ", D.");
     /**
      * The lists' order: by due date, then task id. COMPLETED_AT (NULL on every open task) leads so that PostgreSQL walks
      * EG_IDX_TASK_DEADLINE_DUE_ORDER in this order and stops after the page; it does not take {@code IS NULL} as an
@@ -91,11 +92,16 @@ public class DeadlineBoard {
             params, (rs, row) -> new TaskTypeCounts(rs.getString(1), rs.getString(2), rs.getString(3), counts(rs, 4)));
     }
 
-    /** A page of the open tasks in {@code state}, by due date then task id. */
+    /**
+     * A page of the open tasks in {@code state}, by due date then task id. The page's keys are found first, from the
+     * index alone, and only its rows are read: a deep page would otherwise read every row before it (docs/benchmarks.md,
+     * "Supervisors' console").
+     */
     public List<OpenTask> tasks(DeadlineFilter filter, DeadlineState state, At at, int offset, int limit) {
         MapSqlParameterSource params = parameters(at).addValue("offset", offset).addValue("limit", limit);
-        return jdbc.query("SELECT " + TASK_COLUMNS + " FROM EG_TASK_DEADLINE WHERE " + openTasks(filter, state, params)
-            + TASK_ORDER + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", params, DeadlineBoard::openTask);
+        return jdbc.query("SELECT " + PAGE_COLUMNS + " FROM EG_TASK_DEADLINE D JOIN (SELECT TASK_ID AS PAGE_TASK_ID FROM EG_TASK_DEADLINE WHERE "
+            + openTasks(filter, state, params) + TASK_ORDER + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY) P"
+            + " ON D.TASK_ID = P.PAGE_TASK_ID ORDER BY D.DUE_AT, D.TASK_ID", params, DeadlineBoard::openTask);
     }
 
     /** How many tasks {@link #tasks} lists on all pages. */
@@ -238,8 +244,10 @@ public class DeadlineBoard {
 
     /** The filter as SQL over the columns both tables share: the region range, then agency, process and task type. */
     private static String scope(DeadlineFilter filter, MapSqlParameterSource params) {
-        StringBuilder where = new StringBuilder("REGION_CODE BETWEEN :first AND :last");
-        params.addValue("first", filter.first()).addValue("last", filter.last());
+        // The bounds are written into the statement, not bound: with parameters PostgreSQL's cached generic plan guesses a
+        // small subtree for every request and sorts a province's open tasks (docs/benchmarks.md, "Supervisors' console").
+        // They are region codes, twelve digits, checked here again because they are spliced in.
+        StringBuilder where = new StringBuilder("REGION_CODE BETWEEN '" + digits(filter.first()) + "' AND '" + digits(filter.last()) + "'");
         if (filter.agency() != null) {
             where.append(" AND AGENCY = :agency");
             params.addValue("agency", filter.agency().name());
@@ -253,6 +261,13 @@ public class DeadlineBoard {
             params.addValue("taskKey", filter.taskKey());
         }
         return where.toString();
+    }
+
+    private static String digits(String regionCode) {
+        if (!regionCode.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("not a region code: " + regionCode);
+        }
+        return regionCode;
     }
 
     private static MapSqlParameterSource parameters(At at) {

@@ -13,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,7 +98,9 @@ public final class Browser implements AutoCloseable {
         type(By.cssSelector("input[ng-model=username]"), user);
         type(By.cssSelector("input[ng-model=password]"), password);
         press(By.cssSelector("form button[type=submit]"));
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+        // The login navigates away while the check runs; chromedriver then answers "aborted by navigation": ask again.
+        waiting().ignoring(WebDriverException.class)
+            .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

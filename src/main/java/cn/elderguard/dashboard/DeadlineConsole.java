@@ -74,11 +74,12 @@ class DeadlineConsole {
         ConsoleScope scope = scopes.resolve(region, agency, exact);
         DeadlineFilter filter = filter(scope, null, null);
         At at = board.at();
-        List<DeadlineBoard.UnitCounts> units = board.byUnit(filter, at);
+        DeadlineBoard.OpenCounts open = board.openCounts(filter, at);
+        List<DeadlineBoard.UnitCounts> units = open.byUnit();
         StateCounts totals = units.stream().map(DeadlineBoard.UnitCounts::counts).reduce(StateCounts.NONE, StateCounts::plus);
         List<UnitRow> byUnit = units.stream().map(unit -> new UnitRow(unit.agency(), unit.agency().label(), unit.region().value(),
             regionName(unit.region()), unitName(new UnitKey(unit.agency(), unit.region())), unit.counts())).toList();
-        List<TaskTypeRow> byTask = board.byTaskType(filter, at).stream()
+        List<TaskTypeRow> byTask = open.byTaskType().stream()
             .map(type -> new TaskTypeRow(type.processKey(), type.taskKey(), type.taskName(), type.counts())).toList();
         Escalations escalations = new Escalations(
             board.countEscalations(filter, EscalationKind.ESCALATION, since(at, 7)),

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -22,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.system.Now;
 
 /**
@@ -73,23 +78,33 @@ public class DeadlineBoard {
 
     // ------------------------------------------------------------------------------------------------ open tasks
 
-    /** Open tasks per unit (AGENCY, REGION_CODE) with the count of each state, in region then agency order. */
-    public List<UnitCounts> byUnit(DeadlineFilter filter, At at) {
-        MapSqlParameterSource params = parameters(at);
-        return jdbc.query("SELECT AGENCY, REGION_CODE, " + stateCounts() + " FROM EG_TASK_DEADLINE WHERE "
-                + openTasks(filter, DeadlineState.OPEN, params) + " GROUP BY AGENCY, REGION_CODE ORDER BY REGION_CODE, AGENCY",
-            params, (rs, row) -> new UnitCounts(Agency.valueOf(rs.getString(1)), RegionCode.of(rs.getString(2)), counts(rs, 3)));
-    }
-
     /**
-     * Open tasks per task type (PROCESS_KEY, TASK_KEY) with the count of each state, in process then task order; the
-     * name is the type's (the latest model's, should versions differ), as a filter by task key lists all of them.
+     * Open tasks per unit (AGENCY, REGION_CODE, in region then agency order) and per task type (PROCESS_KEY, TASK_KEY, in
+     * process then task order), with the count of each state, from one pass over the scope's open tasks: grouped by both
+     * at once, then added up here (the groups are units × task types, a few thousand for a province; a second pass cost
+     * a province's dashboard 80–110 ms, docs/benchmarks.md). A type's name is the greatest of its versions' names, as a
+     * filter by task key lists all of them.
      */
-    public List<TaskTypeCounts> byTaskType(DeadlineFilter filter, At at) {
+    public OpenCounts openCounts(DeadlineFilter filter, At at) {
         MapSqlParameterSource params = parameters(at);
-        return jdbc.query("SELECT PROCESS_KEY, TASK_KEY, MAX(TASK_NAME), " + stateCounts() + " FROM EG_TASK_DEADLINE WHERE "
-                + openTasks(filter, DeadlineState.OPEN, params) + " GROUP BY PROCESS_KEY, TASK_KEY ORDER BY PROCESS_KEY, TASK_KEY",
-            params, (rs, row) -> new TaskTypeCounts(rs.getString(1), rs.getString(2), rs.getString(3), counts(rs, 4)));
+        Map<UnitKey, StateCounts> units = new TreeMap<>(Comparator.comparing((UnitKey unit) -> unit.region().value())
+            .thenComparing(unit -> unit.agency().name()));
+        Map<List<String>, StateCounts> types = new TreeMap<>(Comparator.comparing((List<String> type) -> type.get(0))
+            .thenComparing(type -> type.get(1)));
+        Map<List<String>, String> names = new HashMap<>();
+        jdbc.query("SELECT AGENCY, REGION_CODE, PROCESS_KEY, TASK_KEY, MAX(TASK_NAME), " + stateCounts() + " FROM EG_TASK_DEADLINE WHERE "
+                + openTasks(filter, DeadlineState.OPEN, params) + " GROUP BY AGENCY, REGION_CODE, PROCESS_KEY, TASK_KEY", params, rs -> {
+                StateCounts counts = counts(rs, 6);
+                units.merge(new UnitKey(Agency.valueOf(rs.getString(1)), RegionCode.of(rs.getString(2))), counts, StateCounts::plus);
+                List<String> type = List.of(rs.getString(3), rs.getString(4));
+                types.merge(type, counts, StateCounts::plus);
+                String name = rs.getString(5);
+                names.merge(type, name == null ? "" : name, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            });
+        return new OpenCounts(
+            units.entrySet().stream().map(e -> new UnitCounts(e.getKey().agency(), e.getKey().region(), e.getValue())).toList(),
+            types.entrySet().stream().map(e -> new TaskTypeCounts(e.getKey().get(0), e.getKey().get(1),
+                names.get(e.getKey()).isEmpty() ? null : names.get(e.getKey()), e.getValue())).toList());
     }
 
     /**
@@ -312,6 +327,9 @@ public class DeadlineBoard {
     }
 
     public record UnitCounts(Agency agency, RegionCode region, StateCounts counts) {
+    }
+
+    public record OpenCounts(List<UnitCounts> byUnit, List<TaskTypeCounts> byTaskType) {
     }
 
     public record TaskTypeCounts(String processKey, String taskKey, String taskName, StateCounts counts) {

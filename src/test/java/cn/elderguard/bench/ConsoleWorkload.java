@@ -90,20 +90,29 @@ final class ConsoleWorkload {
             + " SELECT '" + OPEN_PREFIX + "l' || i, 1, " + sector + " || '-' || " + town + ", 'candidate', '" + OPEN_PREFIX + "' || i " + open)
             .param(OPEN_TASKS - 1).update();
         // Escalated: every fourth overdue task reached step 1 (its unit's leaders), every twentieth step 2 (the town's 处非办).
+        // With V18 the row also carries the highest step taken and its group, as TaskDeadlines.takeNextStep writes them.
+        boolean stepColumns = jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE lower(table_name) = 'eg_task_deadline'"
+            + " AND lower(column_name) = 'escalation_step'").query(Long.class).single() > 0;
+        String openStep = "CASE WHEN i % 40 = 0 THEN 2 WHEN i % 8 = 0 THEN 1 ELSE 0 END";
+        String completedStep = "CASE WHEN i % 50 = 0 AND i % 100 <> 0 THEN 1 ELSE 0 END";
+        String stepGroup = "CASE WHEN STEP = 1 THEN " + sector + " || '-' || " + town + " || '-LEADER' WHEN STEP = 2 THEN 'CHUFEI_OFFICE-' || " + town + " END";
         jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME,"
-            + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP)"
+            + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP"
+            + (stepColumns ? ", ESCALATION_STEP, ESCALATED_TO" : "") + ")"
             + " SELECT '" + OPEN_PREFIX + "' || i, " + ID_BASE + " + c, 'bench-pi-' || c, 'LeadDisposal:1:bench', 'LeadDisposal',"
             + " " + TASK_KEYS + "[i % 6 + 1], " + TASK_NAMES + "[i % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
             + " due - interval '10 days', due, TRUE, 2, '0,3,5',"
-            + " CASE WHEN i % 40 = 0 THEN 3 WHEN i % 8 = 0 THEN 2 WHEN i % 2 = 0 THEN 1 ELSE 0 END " + open)
+            + " CASE WHEN i % 40 = 0 THEN 3 WHEN i % 8 = 0 THEN 2 WHEN i % 2 = 0 THEN 1 ELSE 0 END"
+            + (stepColumns ? ", " + openStep + ", " + stepGroup.replace("STEP", openStep) : "") + " " + open)
             .param(OPEN_TASKS - 1).update();
         // Completed tasks: over the last year, due 10 days after creation, a quarter completed late.
         jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME,"
             + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP,"
-            + " COMPLETED_AT)"
+            + " COMPLETED_AT" + (stepColumns ? ", ESCALATION_STEP, ESCALATED_TO" : "") + ")"
             + " SELECT '" + COMPLETED_PREFIX + "' || i, " + ID_BASE + " + c, 'bench-pi-' || c, 'LeadDisposal:1:bench', 'LeadDisposal',"
             + " " + TASK_KEYS + "[i % 6 + 1], " + TASK_NAMES + "[i % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
             + " created, created + interval '10 days', TRUE, 2, '0,3,5', -1, created + ((i * 7) % 14 + 1) * interval '1 day'"
+            + (stepColumns ? ", " + completedStep + ", " + stepGroup.replace("STEP", completedStep) : "")
             + " FROM (SELECT i, i % " + CASES + " AS c, LOCALTIMESTAMP - (i % 365 + 15) * interval '1 day' - (i % 24) * interval '1 hour' AS created"
             + " FROM generate_series(0, ?) i) s")
             .param(COMPLETED_TASKS - 1).update();

@@ -13,8 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.elderguard.organisation.Agency;
-import cn.elderguard.organisation.GroupIds;
-import cn.elderguard.organisation.Jurisdiction;
+import cn.elderguard.organisation.GroupDirectory;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.RegionCode;
 import cn.elderguard.organisation.Unit;
@@ -32,9 +31,12 @@ class DeadlineStates {
     private final OrganisationRepository organisation;
     private final WorkingCalendar calendar;
     private final TaskService tasks;
+    private final GroupDirectory directory;
 
-    DeadlineStates(JdbcClient jdbc, OrganisationRepository organisation, WorkingCalendar calendar, TaskService tasks) {
+    DeadlineStates(JdbcClient jdbc, OrganisationRepository organisation, WorkingCalendar calendar, TaskService tasks,
+                   GroupDirectory directory) {
         this.tasks = tasks;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.organisation = organisation;
         this.calendar = calendar;
@@ -61,7 +63,7 @@ class DeadlineStates {
                 String kind = rs.getString(2);
                 String to = rs.getString(3);
                 return new Step(rs.getInt(1), kind, "REMINDER".equals(kind) ? "到期提醒" : "逾期督办（第 " + rs.getInt(1) + " 级）",
-                    to, to == null ? null : groupName(to), rs.getTimestamp(4).toInstant());
+                    to, to == null ? null : directory.label(to), rs.getTimestamp(4).toInstant());
             })
             .list();
     }
@@ -88,24 +90,6 @@ class DeadlineStates {
 
     private String unitName(UnitKey unit) {
         return organisation.unit(unit).map(Unit::name).orElse(unit.agency().label());
-    }
-
-    /** A unit's officers or leaders, or a jurisdiction's leading group, by name (docs/decisions/006 names the groups). */
-    private String groupName(String groupId) {
-        Optional<UnitKey> unit = GroupIds.unitOf(groupId);
-        if (unit.isPresent()) {
-            return unitName(unit.get()) + (groupId.equals(GroupIds.leaders(unit.get().agency(), unit.get().region())) ? "负责人" : "");
-        }
-        String prefix = GroupIds.LEADING_GROUP + "-";
-        if (groupId.startsWith(prefix)) {
-            try {
-                RegionCode region = RegionCode.of(groupId.substring(prefix.length()));
-                return organisation.jurisdiction(region).map(Jurisdiction::name).orElse(region.value()) + "领导小组";
-            } catch (IllegalArgumentException e) {
-                return groupId;
-            }
-        }
-        return groupId;
     }
 
     /**

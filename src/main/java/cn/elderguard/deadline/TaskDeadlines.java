@@ -46,9 +46,8 @@ import cn.elderguard.engine.CaseProcessNames;
 public class TaskDeadlines {
 
     static final String JOB_TYPE = "eg-task-deadline";
-    /** EG_ESCALATION.KIND: a reminder before the due date, or an escalation step after it. */
-    static final String REMINDER = "REMINDER";
-    static final String ESCALATION = "ESCALATION";
+    static final String REMINDER = EscalationKind.REMINDER.name();
+    static final String ESCALATION = EscalationKind.ESCALATION.name();
     static final int JOB_RETRIES = 5;
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
     private static final String COLUMNS = "TASK_ID, CASE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME, INSTITUTION_NAME, AGENCY, REGION_CODE,"
@@ -165,11 +164,11 @@ public class TaskDeadlines {
         Deadline deadline = open.get();
         int step = deadline.nextStep();
         List<EscalationLadder.Step> rungs = deadline.unit() == null ? List.of() : ladder.of(deadline.unit());
+        EscalationLadder.Step rung = step > 0 && step < rungs.size() ? rungs.get(step) : null;
         if (step == 0) {
             record(deadline, step, REMINDER, null);
             events.publishEvent(new DeadlineEvent.ReminderDue(deadline.facts(), candidateGroups(task)));
         } else {
-            EscalationLadder.Step rung = step < rungs.size() ? rungs.get(step) : null;
             if (rung != null) {
                 if (!candidateGroups(task).contains(rung.groupId())) {
                     task.addCandidateGroup(rung.groupId());
@@ -182,7 +181,13 @@ public class TaskDeadlines {
         int next = step + 1;
         // Steps beyond the top of the ladder are not taken; without a unit only the service level counts.
         boolean more = next <= deadline.escalationDaysAfter().size() && (deadline.unit() == null || next < rungs.size());
-        jdbc.sql("UPDATE EG_TASK_DEADLINE SET NEXT_STEP = ? WHERE TASK_ID = ?").params(more ? next : -1, taskId).update();
+        if (step == 0) {
+            jdbc.sql("UPDATE EG_TASK_DEADLINE SET NEXT_STEP = ? WHERE TASK_ID = ?").params(more ? next : -1, taskId).update();
+        } else {
+            // The console's ESCALATED state and its "escalated to" read the step taken from the row (docs/console.md).
+            jdbc.sql("UPDATE EG_TASK_DEADLINE SET NEXT_STEP = ?, ESCALATION_STEP = ?, ESCALATED_TO = ? WHERE TASK_ID = ?")
+                .params(more ? next : -1, step, rung == null ? null : rung.groupId(), taskId).update();
+        }
         if (more) {
             schedule(deadline.withNextStep(next));
         } else {

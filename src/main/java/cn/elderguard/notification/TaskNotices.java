@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.elderguard.organisation.GroupDirectory;
 import cn.elderguard.organisation.GroupIds;
 import cn.elderguard.organisation.OrganisationRepository;
 import cn.elderguard.organisation.Person;
@@ -33,11 +34,14 @@ public class TaskNotices {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final OrganisationRepository organisation;
+    private final GroupDirectory directory;
     private final MailOutbox outbox;
     private final String baseUrl;
 
-    TaskNotices(OrganisationRepository organisation, MailOutbox outbox, @Value("${elderguard.base-url}") String baseUrl) {
+    TaskNotices(OrganisationRepository organisation, GroupDirectory directory, MailOutbox outbox,
+                @Value("${elderguard.base-url}") String baseUrl) {
         this.organisation = organisation;
+        this.directory = directory;
         this.outbox = outbox;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
@@ -67,12 +71,7 @@ public class TaskNotices {
     private void sendToGroups(MailKind kind, DeadlineEvent.Task task, Collection<String> groups, Collection<String> cc,
                               Map<String, Object> extra) {
         for (String group : groups) {
-            UnitKey unit = GroupIds.unitOf(group).orElse(null);
-            if (unit == null) {
-                continue;
-            }
-            Role role = group.equals(unit.leaderGroup()) ? Role.UNIT_LEADER : Role.OFFICER;
-            for (Person person : organisation.people(unit, List.of(role))) {
+            for (Person person : directory.recipients(group)) {
                 if (person.email() == null || person.email().isBlank()) {
                     continue;
                 }

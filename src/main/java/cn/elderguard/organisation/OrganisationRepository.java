@@ -53,6 +53,18 @@ public class OrganisationRepository {
             .param(code.value()).query(OrganisationRepository::jurisdiction).list();
     }
 
+    /** The jurisdictions of {@code root}'s subtree at the given levels, in code order (one range query on the key). */
+    public List<Jurisdiction> jurisdictionsBelow(RegionCode root, Collection<JurisdictionLevel> levels) {
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE REGION_CODE BETWEEN :first AND :last"
+                + " AND LEVEL IN (:levels) ORDER BY REGION_CODE")
+            .param("first", root.subtreeFirst()).param("last", root.subtreeLast())
+            .param("levels", levels.stream().map(JurisdictionLevel::name).toList())
+            .query(OrganisationRepository::jurisdiction).list();
+    }
+
     /** The top of the jurisdiction tree (no parent): where an administrator starts picking a region. */
     public List<Jurisdiction> roots() {
         return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE PARENT_CODE IS NULL ORDER BY REGION_CODE")

@@ -1,0 +1,36 @@
+package cn.elderguard.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.elderguard.system.InvalidInputException;
+import cn.elderguard.system.InvalidInputException.FieldProblem;
+
+/** One page of a console list (docs/console.md, "Scope"): {@code page} counts from 0; {@code total} counts all pages. */
+public record ConsolePage<T>(List<T> items, int page, int size, long total) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+
+    /** 400 naming {@code page} or {@code size} when out of range. */
+    static void check(int page, int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "页码从 0 开始，不能为负数"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "每页条数须在 1 到 " + MAX_SIZE + " 之间"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    static int offset(int page, int size) {
+        try {
+            return Math.multiplyExact(page, size);
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException("page", "页码过大");
+        }
+    }
+}

@@ -77,12 +77,13 @@ final class ConsoleWorkload {
             + " 'bo-' || " + sector + " || '-' || " + town + ", " + sector + ", " + town
             + " FROM generate_series(0, ?) c, generate_series(1, 2) m WHERE c % 10 >= 8").param(OPEN_CASES - 1).update();
 
-        // Open tasks: ~3 per open case, half overdue (1–30 days), half due within the next 10 days.
-        String open = "FROM (SELECT i, i % " + OPEN_CASES + " AS c, CASE WHEN i % 2 = 0"
-            + " THEN LOCALTIMESTAMP - ((i / 2) % 30 + 1) * interval '1 day' - (i % 24) * interval '1 hour'"
-            + " ELSE LOCALTIMESTAMP + ((i / 2) % 40 * 6 + 1) * interval '1 hour' END AS due FROM generate_series(0, ?) i) s";
+        // Open tasks: ~3 per open case, half overdue (1–30 days), half due within the next 10 days. A task's county follows
+        // from i mod 50 (its case's town), so every share is taken over u = i / 50, the same in every county.
+        String open = "FROM (SELECT i, i / 50 AS u, i % " + OPEN_CASES + " AS c, CASE WHEN (i / 50) % 2 = 0"
+            + " THEN LOCALTIMESTAMP - ((i / 100) % 30 + 1) * interval '1 day' - (i % 24) * interval '1 hour'"
+            + " ELSE LOCALTIMESTAMP + ((i / 100) % 40 * 6 + 1) * interval '1 hour' END AS due FROM generate_series(0, ?) i) s";
         jdbc.sql("INSERT INTO ACT_RU_TASK (ID_, REV_, NAME_, TASK_DEF_KEY_, PRIORITY_, CREATE_TIME_, DUE_DATE_, ASSIGNEE_, SUSPENSION_STATE_)"
-            + " SELECT '" + OPEN_PREFIX + "' || i, 1, " + TASK_NAMES + "[i % 6 + 1], " + TASK_KEYS + "[i % 6 + 1], 50, due - interval '10 days', due,"
+            + " SELECT '" + OPEN_PREFIX + "' || i, 1, " + TASK_NAMES + "[u % 6 + 1], " + TASK_KEYS + "[u % 6 + 1], 50, due - interval '10 days', due,"
             + " CASE WHEN i % 3 = 0 THEN 'bo-' || " + sector + " || '-' || " + town + " END, 1 " + open)
             .param(OPEN_TASKS - 1).update();
         jdbc.sql("ANALYZE ACT_RU_TASK").update(); // the identity links' foreign-key checks are planned from it (InboxWorkload)
@@ -93,16 +94,16 @@ final class ConsoleWorkload {
         // With V18 the row also carries the highest step taken and its group, as TaskDeadlines.takeNextStep writes them.
         boolean stepColumns = jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE lower(table_name) = 'eg_task_deadline'"
             + " AND lower(column_name) = 'escalation_step'").query(Long.class).single() > 0;
-        String openStep = "CASE WHEN i % 40 = 0 THEN 2 WHEN i % 8 = 0 THEN 1 ELSE 0 END";
-        String completedStep = "CASE WHEN i % 50 = 0 AND i % 100 <> 0 THEN 1 ELSE 0 END";
+        String openStep = "CASE WHEN u % 40 = 0 THEN 2 WHEN u % 8 = 0 THEN 1 ELSE 0 END";
+        String completedStep = "CASE WHEN u % 50 = 0 AND u % 100 <> 0 THEN 1 ELSE 0 END";
         String stepGroup = "CASE WHEN STEP = 1 THEN " + sector + " || '-' || " + town + " || '-LEADER' WHEN STEP = 2 THEN 'CHUFEI_OFFICE-' || " + town + " END";
         jdbc.sql("INSERT INTO EG_TASK_DEADLINE (TASK_ID, CASE_ID, PROCESS_INSTANCE_ID, PROCESS_DEFINITION_ID, PROCESS_KEY, TASK_KEY, TASK_NAME,"
             + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP"
             + (stepColumns ? ", ESCALATION_STEP, ESCALATED_TO" : "") + ")"
             + " SELECT '" + OPEN_PREFIX + "' || i, " + ID_BASE + " + c, 'bench-pi-' || c, 'LeadDisposal:1:bench', 'LeadDisposal',"
-            + " " + TASK_KEYS + "[i % 6 + 1], " + TASK_NAMES + "[i % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
+            + " " + TASK_KEYS + "[u % 6 + 1], " + TASK_NAMES + "[u % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
             + " due - interval '10 days', due, TRUE, 2, '0,3,5',"
-            + " CASE WHEN i % 40 = 0 THEN 3 WHEN i % 8 = 0 THEN 2 WHEN i % 2 = 0 THEN 1 ELSE 0 END"
+            + " CASE WHEN u % 40 = 0 THEN 3 WHEN u % 8 = 0 THEN 2 WHEN u % 2 = 0 THEN 1 ELSE 0 END"
             + (stepColumns ? ", " + openStep + ", " + stepGroup.replace("STEP", openStep) : "") + " " + open)
             .param(OPEN_TASKS - 1).update();
         // Completed tasks: over the last year, due 10 days after creation, a quarter completed late.
@@ -110,10 +111,10 @@ final class ConsoleWorkload {
             + " INSTITUTION_NAME, AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP,"
             + " COMPLETED_AT" + (stepColumns ? ", ESCALATION_STEP, ESCALATED_TO" : "") + ")"
             + " SELECT '" + COMPLETED_PREFIX + "' || i, " + ID_BASE + " + c, 'bench-pi-' || c, 'LeadDisposal:1:bench', 'LeadDisposal',"
-            + " " + TASK_KEYS + "[i % 6 + 1], " + TASK_NAMES + "[i % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
-            + " created, created + interval '10 days', TRUE, 2, '0,3,5', -1, created + ((i * 7) % 14 + 1) * interval '1 day'"
+            + " " + TASK_KEYS + "[u % 6 + 1], " + TASK_NAMES + "[u % 6 + 1], '基准养老服务机构' || c, " + sector + ", " + town + ","
+            + " created, created + interval '10 days', TRUE, 2, '0,3,5', -1, created + ((u * 7) % 14 + 1) * interval '1 day'"
             + (stepColumns ? ", " + completedStep + ", " + stepGroup.replace("STEP", completedStep) : "")
-            + " FROM (SELECT i, i % " + CASES + " AS c, LOCALTIMESTAMP - (i % 365 + 15) * interval '1 day' - (i % 24) * interval '1 hour' AS created"
+            + " FROM (SELECT i, i / 50 AS u, i % " + CASES + " AS c, LOCALTIMESTAMP - ((i / 50) % 365 + 15) * interval '1 day' - (i % 24) * interval '1 hour' AS created"
             + " FROM generate_series(0, ?) i) s")
             .param(COMPLETED_TASKS - 1).update();
         // The ledger: 30,000 records on open tasks (step 1 on 25,000, step 2 on 5,000 of them), 20,000 on completed ones
@@ -125,8 +126,8 @@ final class ConsoleWorkload {
         jdbc.sql(ledger + " JOIN (SELECT 1 AS step, 'ESCALATION' AS kind UNION ALL SELECT 2, 'ESCALATION') s ON D.NEXT_STEP > s.step"
             + " WHERE D.COMPLETED_AT IS NULL AND D.TASK_ID LIKE '" + OPEN_PREFIX + "%' AND D.NEXT_STEP >= 2").update();
         jdbc.sql(ledger + " JOIN (SELECT 0 AS step, 'REMINDER' AS kind UNION ALL SELECT 1, 'ESCALATION') s"
-            + " ON s.step = CASE WHEN substr(D.TASK_ID, 4)::int % 100 = 0 THEN 0 ELSE 1 END"
-            + " WHERE D.COMPLETED_AT IS NOT NULL AND D.TASK_ID LIKE '" + COMPLETED_PREFIX + "%' AND substr(D.TASK_ID, 4)::int % 50 = 0").update();
+            + " ON s.step = CASE WHEN (substr(D.TASK_ID, 4)::int / 50) % 100 = 0 THEN 0 ELSE 1 END"
+            + " WHERE D.COMPLETED_AT IS NOT NULL AND D.TASK_ID LIKE '" + COMPLETED_PREFIX + "%' AND (substr(D.TASK_ID, 4)::int / 50) % 50 = 0").update();
         for (String table : new String[] {"EG_INSTITUTION", "EG_CASE", "EG_CASE_UNIT", "EG_CASE_EVENT", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK",
             "EG_TASK_DEADLINE", "EG_ESCALATION", "EG_JURISDICTION", "EG_UNIT", "EG_PERSON"}) {
             // What autovacuum does soon after such a load in production: statistics and the visibility map.

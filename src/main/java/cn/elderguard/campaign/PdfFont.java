@@ -13,10 +13,10 @@ import com.lowagie.text.pdf.BaseFont;
 /**
  * The Chinese font of the PDF exports (docs/campaigns.md, "Figures and the summary report"): the file
  * {@code elderguard.pdf.font} names, or else the first of Debian's CJK fonts that is installed. The font is embedded
- * (only the characters used), so the PDF prints the same everywhere.
+ * (only the characters used), so the PDF prints the same everywhere. The console's summary PDF uses it too.
  */
 @Component
-class PdfFont {
+public class PdfFont {
 
     /** Debian's fonts-wqy-microhei, fonts-wqy-zenhei and fonts-droid-fallback: TrueType, which PDF embeds as is. */
     static final List<Path> KNOWN = List.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -38,7 +38,7 @@ class PdfFont {
     }
 
     /** The font, loaded once; {@link Missing} when there is none to load. */
-    BaseFont font() {
+    public BaseFont font() {
         BaseFont loaded = font;
         if (loaded == null) {
             loaded = load();
@@ -62,7 +62,7 @@ class PdfFont {
     }
 
     /** No usable Chinese font: the PDF export answers 503 saying what to install or set. */
-    static final class Missing extends RuntimeException {
+    public static final class Missing extends RuntimeException {
 
         Missing(String file, Exception cause) {
             super("服务器缺少可用的中文字体，暂时无法生成 PDF。请管理员安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），"

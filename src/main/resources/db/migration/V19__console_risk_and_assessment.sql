@@ -19,8 +19,8 @@ CREATE INDEX EG_IDX_TASK_DEADLINE_CASE ON EG_TASK_DEADLINE (CASE_ID, COMPLETED_A
 -- serves one unit's period; a subtree's period needs the due date first.
 CREATE INDEX EG_IDX_TASK_DEADLINE_DUE ON EG_TASK_DEADLINE (DUE_AT, REGION_CODE, AGENCY, COMPLETED_AT);
 
--- deadline/UnitPunctuality.escalations: escalation steps recorded in a period per unit of a region-code range.
-CREATE INDEX EG_IDX_ESCALATION_RECORDED ON EG_ESCALATION (RECORDED_AT, REGION_CODE, AGENCY, KIND);
+-- deadline/UnitPunctuality.escalations: escalation steps recorded in a period per unit of a region-code range, served by
+-- EG_IDX_ESCALATION_RECORDED (RECORDED_AT, REGION_CODE, AGENCY, KIND), which V18 creates for the deadline console.
 
 -- campaign/DutyPunctuality.byUnit: campaign duties due in a period per unit of a region-code range, across campaigns.
 CREATE INDEX EG_IDX_CAMPAIGN_DUTY_DUE ON EG_CAMPAIGN_DUTY (DUE_AT, REGION_CODE, AGENCY, KIND, FILED_AT);

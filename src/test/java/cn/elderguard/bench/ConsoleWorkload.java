@@ -54,18 +54,19 @@ final class ConsoleWorkload {
             + " (ARRAY['ELDER_CARE','HEALTH_PRODUCTS','ELDER_INVESTMENT'])[c % 3 + 1], " + town + ", '基准路' || c || '号',"
             + " LOCALTIMESTAMP - interval '400 days', LOCALTIMESTAMP - interval '400 days' FROM generate_series(0, ?) c")
             .param(CASES - 1).update();
-        // Colours: a tenth unrated, 40 % green, 30 % yellow, 10 % orange, 10 % red; open rated cases beyond green are on the
-        // rectification list, the others on screening, closed ones on close-out.
+        // A case's county follows from c mod 50 (its town), so shares are taken over c / 50. Colours: a tenth unrated,
+        // 40 % green, 30 % yellow, 10 % orange, 10 % red; open rated cases beyond green are on the rectification list,
+        // the others on screening, closed ones on close-out.
         jdbc.sql("INSERT INTO EG_CASE (ID, INSTITUTION_ID, OPEN_INSTITUTION_ID, REGION_CODE, RESPONSIBLE_AGENCY, STATUS, PROCESS_INSTANCE_ID,"
             + " OPENED_AT, CLOSED_AT, RISK_LEVEL, CASE_LIST, PRIORITY, UNREGISTERED_VENUE, CURRENT_MEASURE, CURRENT_MEASURE_NAME)"
             + " SELECT " + ID_BASE + " + c, " + ID_BASE + " + c, CASE WHEN open THEN " + ID_BASE + " + c END, " + town + ", " + sector + ","
             + " CASE WHEN open THEN 'OPEN' ELSE 'CLOSED' END, 'bench-pi-' || c, opened, CASE WHEN open THEN NULL ELSE opened + interval '30 days' END,"
             + " level, CASE WHEN NOT open THEN 'CLOSE_OUT' WHEN level IN ('YELLOW','ORANGE','RED') THEN 'RECTIFICATION' ELSE 'SCREENING' END,"
-            + " CASE WHEN level IS NOT NULL THEN (c * 31) % 100 END, CASE WHEN level IS NOT NULL THEN c % 4 = 0 END,"
+            + " CASE WHEN level IS NOT NULL THEN (c / 50 * 31) % 100 END, CASE WHEN level IS NOT NULL THEN c % 4 = 0 END,"
             + " CASE WHEN open AND level IN ('YELLOW','ORANGE','RED') THEN 'RECTIFICATION_ORDER' END,"
             + " CASE WHEN open AND level IN ('YELLOW','ORANGE','RED') THEN '责令整改' END"
             + " FROM (SELECT c, c < ? AS open, LOCALTIMESTAMP - ((c * 13) % 365 + 31) * interval '1 day' AS opened,"
-            + " (ARRAY[NULL,'GREEN','GREEN','GREEN','GREEN','YELLOW','YELLOW','YELLOW','ORANGE','RED'])[c % 10 + 1] AS level"
+            + " (ARRAY[NULL,'GREEN','GREEN','GREEN','GREEN','YELLOW','YELLOW','YELLOW','ORANGE','RED'])[(c / 50) % 10 + 1] AS level"
             + " FROM generate_series(0, ?) c) s")
             .params(OPEN_CASES, CASES - 1).update();
         jdbc.sql("INSERT INTO EG_CASE_UNIT (AGENCY, REGION_CODE, CASE_ID) SELECT " + sector + ", " + town + ", " + ID_BASE
@@ -75,7 +76,7 @@ final class ConsoleWorkload {
             + " SELECT " + ID_BASE + " + c, LOCALTIMESTAMP - (m * 5 + 2) * interval '1 day', 'MEASURE',"
             + " (ARRAY['Task_ConductWarningInterview','Task_OrderRectification'])[m], (ARRAY['约谈警示','责令整改'])[m],"
             + " 'bo-' || " + sector + " || '-' || " + town + ", " + sector + ", " + town
-            + " FROM generate_series(0, ?) c, generate_series(1, 2) m WHERE c % 10 >= 8").param(OPEN_CASES - 1).update();
+            + " FROM generate_series(0, ?) c, generate_series(1, 2) m WHERE (c / 50) % 10 >= 8").param(OPEN_CASES - 1).update();
 
         // Open tasks: ~3 per open case, half overdue (1–30 days), half due within the next 10 days. A task's county follows
         // from i mod 50 (its case's town), so every share is taken over u = i / 50, the same in every county.

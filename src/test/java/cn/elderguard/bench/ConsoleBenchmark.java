@@ -97,6 +97,19 @@ class ConsoleBenchmark {
         System.out.printf("%nBENCHMARK console: organisation imported in %.1f s, data written in %.1f s: %s%n", imported,
             seeded.toMillis() / 1000.0, workload.counts());
 
+        Session province = Session.login(port, PROVINCE_USER, PASSWORD);
+        Session county = Session.login(port, COUNTY_USER, PASSWORD);
+        String export = "/api/console/deadlines/tasks.xlsx?state=OVERDUE";
+        System.out.println("\nBENCHMARK console export " + export + " (heap: JVM heap in use after a full GC, sampled every 0.5 s,"
+            + " peak minus before)\n" + "| user | rows | bytes | s (unsampled) | heap before MiB | peak growth MiB |\n| --- | --- | --- | --- | --- | --- |");
+        for (Session session : List.of(county, province)) {
+            try {
+                System.out.println(exportFigures(session, export));
+            } catch (IllegalStateException e) {
+                System.out.println("| " + session.user() + " | " + e.getMessage() + " | | | | |");
+            }
+        }
+
         String loadAtStart = loadAverage();
         List<String> table = new ArrayList<>();
         table.add("| user | request | total | n | p50 ms | p95 ms | p99 ms | bound |");
@@ -110,19 +123,6 @@ class ConsoleBenchmark {
         System.out.println("\nBENCHMARK CONSOLE TABLE (n requests each after up to " + WARM_UP + " warm-up, one client thread; load average at the"
             + " start / end: " + loadAtStart + " / " + loadAverage() + ")\n"
             + String.join("\n", table));
-
-        Session province = Session.login(port, PROVINCE_USER, PASSWORD);
-        Session county = Session.login(port, COUNTY_USER, PASSWORD);
-        String export = "/api/console/deadlines/tasks.xlsx?state=OVERDUE";
-        System.out.println("\nBENCHMARK console export " + export + " (heap: JVM heap in use after a full GC, sampled every 100 ms,"
-            + " peak minus before)\n" + "| user | rows | bytes | s (unsampled) | heap before MiB | peak growth MiB |\n| --- | --- | --- | --- | --- | --- |");
-        for (Session session : List.of(county, province)) {
-            try {
-                System.out.println(exportFigures(session, export));
-            } catch (IllegalStateException e) {
-                System.out.println("| " + session.user() + " | " + e.getMessage() + " | | | | |");
-            }
-        }
 
         explainProvince(province, output);
     }
@@ -206,6 +206,7 @@ class ConsoleBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             Files.delete(file);
             long before = heapAfterGc();
+            Map<String, long[]> baseline = histogram();
             AtomicLong peak = new AtomicLong(before);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicBoolean histogramTaken = new AtomicBoolean();
@@ -215,7 +216,8 @@ class ConsoleBenchmark {
                     // What a growing export keeps: the classes holding the most live heap, once, when it passes 64 MiB.
                     if (used - before > 64L << 20 && histogramTaken.compareAndSet(false, true)) {
                         System.out.println("BENCHMARK console export: live heap +" + ((used - before) >> 20) + " MiB during " + path
-                            + " as " + session.user() + ", top classes:\n" + histogram(14));
+                            + " as " + session.user() + ", the classes that grew most since before the export (MiB, instances):\n"
+                            + growth(baseline, histogram(), 15));
                     }
                     try {
                         Thread.sleep(500);
@@ -235,15 +237,29 @@ class ConsoleBenchmark {
         }
     }
 
-    /** The first lines of the live-object histogram (what {@code jcmd <pid> GC.class_histogram} prints). */
-    private static String histogram(int lines) {
+    /** The live-object histogram ({@code jcmd <pid> GC.class_histogram}): class → {instances, bytes}. */
+    private static Map<String, long[]> histogram() {
+        Map<String, long[]> classes = new LinkedHashMap<>();
         try {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
                 "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
-            return String.join("\n", Arrays.asList(text.toString().split("\\R")).subList(0, lines + 3));
+            Matcher line = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(text.toString());
+            while (line.find()) {
+                classes.put(line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))});
+            }
         } catch (Exception e) {
-            return "(no histogram: " + e + ")";
+            classes.put("(no histogram: " + e + ")", new long[] {0, 0});
         }
+        return classes;
+    }
+
+    private static String growth(Map<String, long[]> before, Map<String, long[]> after, int lines) {
+        return after.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+            .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(lines)
+            .map(e -> String.format("  %8.1f %,10d  %s", e.getValue()[1] / 1048576.0, e.getValue()[0], e.getKey()))
+            .reduce((x, y) -> x + "\n" + y).orElse("");
     }
 
     private static long heapAfterGc() {

@@ -71,6 +71,8 @@ class ConsoleBenchmark {
     static final int WARM_UP = 20;
     /** Seconds of measuring per request at most, once {@link #REQUESTS} would take longer (never fewer than 30 requests). */
     static final int BUDGET_SECONDS = Integer.getInteger("bench.console.budget", 20);
+    /** Which parts run: {@code -Dbench.console.parts=export} measures the export alone (latency, export, explain). */
+    static final String PARTS = System.getProperty("bench.console.parts", "latency,export,explain");
     private static final String PASSWORD = "bench-Console-1";
     private static final String PROVINCE_USER = "bench_sheng_cfb";
     private static final String COUNTY_USER = "bench_xian_cfb";
@@ -103,6 +105,9 @@ class ConsoleBenchmark {
         System.out.println("\nBENCHMARK console export " + export + " (heap: JVM heap in use after a full GC, sampled every 0.5 s,"
             + " peak minus before)\n" + "| user | rows | bytes | s (unsampled) | heap before MiB | peak growth MiB |\n| --- | --- | --- | --- | --- | --- |");
         for (Session session : List.of(county, province)) {
+            if (!PARTS.contains("export")) {
+                break;
+            }
             try {
                 System.out.println(exportFigures(session, export));
             } catch (IllegalStateException e) {
@@ -114,7 +119,7 @@ class ConsoleBenchmark {
         List<String> table = new ArrayList<>();
         table.add("| user | request | total | n | p50 ms | p95 ms | p99 ms | bound |");
         table.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (String user : List.of(COUNTY_USER, PROVINCE_USER)) {
+        for (String user : PARTS.contains("latency") ? List.of(COUNTY_USER, PROVINCE_USER) : List.<String>of()) {
             Session session = Session.login(port, user, PASSWORD);
             for (Call call : calls()) {
                 measure(session, user, call, table);
@@ -124,7 +129,9 @@ class ConsoleBenchmark {
             + " start / end: " + loadAtStart + " / " + loadAverage() + ")\n"
             + String.join("\n", table));
 
-        explainProvince(province, output);
+        if (PARTS.contains("explain")) {
+            explainProvince(province, output);
+        }
     }
 
     /** The machine's 1-minute load average (Linux): the machine is shared, so the figures say how busy it was. */

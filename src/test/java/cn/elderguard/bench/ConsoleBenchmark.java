@@ -73,6 +73,8 @@ class ConsoleBenchmark {
     static final int BUDGET_SECONDS = Integer.getInteger("bench.console.budget", 20);
     /** Which parts run: {@code -Dbench.console.parts=export} measures the export alone (latency, export, explain). */
     static final String PARTS = System.getProperty("bench.console.parts", "latency,export,explain");
+    /** {@code -Dbench.console.only=deadlines/summary,assessment}: only the requests whose label starts so. */
+    static final List<String> ONLY = Arrays.stream(System.getProperty("bench.console.only", "").split(",")).filter(o -> !o.isBlank()).toList();
     private static final String PASSWORD = "bench-Console-1";
     private static final String PROVINCE_USER = "bench_sheng_cfb";
     private static final String COUNTY_USER = "bench_xian_cfb";
@@ -122,6 +124,9 @@ class ConsoleBenchmark {
         for (String user : PARTS.contains("latency") ? List.of(COUNTY_USER, PROVINCE_USER) : List.<String>of()) {
             Session session = Session.login(port, user, PASSWORD);
             for (Call call : calls()) {
+                if (!ONLY.isEmpty() && ONLY.stream().noneMatch(call.label()::startsWith)) {
+                    continue;
+                }
                 measure(session, user, call, table);
             }
         }

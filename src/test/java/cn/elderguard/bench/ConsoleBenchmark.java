@@ -101,6 +101,8 @@ class ConsoleBenchmark {
         System.out.printf("%nBENCHMARK console: organisation imported in %.1f s, data written in %.1f s: %s%n", imported,
             seeded.toMillis() / 1000.0, workload.counts());
 
+        // -Dbench.console.hold=600: keep the seeded database that long, to explain queries by hand (psql).
+        Thread.sleep(Long.getLong("bench.console.hold", 0) * 1000);
         Session province = Session.login(port, PROVINCE_USER, PASSWORD);
         Session county = Session.login(port, COUNTY_USER, PASSWORD);
         String export = "/api/console/deadlines/tasks.xlsx?state=OVERDUE";

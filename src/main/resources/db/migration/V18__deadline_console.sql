@@ -20,7 +20,7 @@ WHERE EXISTS (SELECT 1 FROM EG_ESCALATION E WHERE E.TASK_ID = EG_TASK_DEADLINE.T
 CREATE INDEX EG_IDX_TASK_DEADLINE_BOARD ON EG_TASK_DEADLINE
     (COMPLETED_AT, REGION_CODE, AGENCY, DUE_AT, ESCALATION_STEP, PROCESS_KEY, TASK_KEY, TASK_NAME, TASK_ID, CREATED_AT);
 
--- deadline/DeadlineBoard.tasks for a large subtree (a province): open tasks walked in the list's order (DUE_AT, TASK_ID),
+-- deadline/DeadlineBoard.tasks for a large subtree (a province): open tasks walked in the list's order (COMPLETED_AT, DUE_AT, TASK_ID),
 -- the DUE_AT range of OVERDUE / DUE_SOON first, the subtree and filters checked in the index, so a page stops early
 -- instead of sorting every open task of the province.
 CREATE INDEX EG_IDX_TASK_DEADLINE_DUE_ORDER ON EG_TASK_DEADLINE

@@ -40,6 +40,12 @@ public class DeadlineBoard {
     private static final int FETCH_SIZE = 500;
     private static final String TASK_COLUMNS = "TASK_ID, CASE_ID, INSTITUTION_NAME, PROCESS_KEY, TASK_KEY, TASK_NAME, AGENCY, REGION_CODE,"
         + " CREATED_AT, DUE_AT, ESCALATION_STEP, ESCALATED_TO";
+    /**
+     * The lists' order: by due date, then task id. COMPLETED_AT (NULL on every open task) leads so that PostgreSQL walks
+     * EG_IDX_TASK_DEADLINE_DUE_ORDER in this order and stops after the page; it does not take {@code IS NULL} as an
+     * equality that would let an ORDER BY of DUE_AT alone use the index (it sorted all of a province's open tasks).
+     */
+    private static final String TASK_ORDER = " ORDER BY COMPLETED_AT, DUE_AT, TASK_ID";
     private static final String ESCALATION_COLUMNS = "ID, TASK_ID, CASE_ID, TASK_NAME, AGENCY, REGION_CODE, DUE_AT, STEP, KIND, ESCALATED_TO,"
         + " RECORDED_AT";
 
@@ -89,7 +95,7 @@ public class DeadlineBoard {
     public List<OpenTask> tasks(DeadlineFilter filter, DeadlineState state, At at, int offset, int limit) {
         MapSqlParameterSource params = parameters(at).addValue("offset", offset).addValue("limit", limit);
         return jdbc.query("SELECT " + TASK_COLUMNS + " FROM EG_TASK_DEADLINE WHERE " + openTasks(filter, state, params)
-            + " ORDER BY DUE_AT, TASK_ID OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", params, DeadlineBoard::openTask);
+            + TASK_ORDER + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", params, DeadlineBoard::openTask);
     }
 
     /** How many tasks {@link #tasks} lists on all pages. */
@@ -101,7 +107,7 @@ public class DeadlineBoard {
     /** Every task {@link #tasks} lists, in its order, one at a time (an export). */
     public void eachTask(DeadlineFilter filter, DeadlineState state, At at, Consumer<OpenTask> consumer) {
         MapSqlParameterSource params = parameters(at);
-        String sql = "SELECT " + TASK_COLUMNS + " FROM EG_TASK_DEADLINE WHERE " + openTasks(filter, state, params) + " ORDER BY DUE_AT, TASK_ID";
+        String sql = "SELECT " + TASK_COLUMNS + " FROM EG_TASK_DEADLINE WHERE " + openTasks(filter, state, params) + TASK_ORDER;
         readOnly.executeWithoutResult(status -> streaming.query(sql, params, rs -> {
             consumer.accept(openTask(rs, 0));
         }));

@@ -77,6 +77,17 @@ class H2DefaultRunTest {
             assertThat(tasksOfCase(HttpCaller.basic(app.url(""), OTHER_TOWN_OFFICER, DemoOrganisation.PASSWORD), caseId))
                 .as("another town's officer").isEmpty();
             assertThat(deployments(admin)).hasSize(1);
+
+            // The console's deadline queries on H2 (docs/console.md, "Deadlines"): the county office counts the new task.
+            HttpCaller county = HttpCaller.basic(app.url(""), "xian_cfb", DemoOrganisation.PASSWORD);
+            HttpCaller.Response summary = county.get("/api/console/deadlines/summary");
+            assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+            assertThat(JSON.readTree(summary.body()).path("totals").path("OPEN").asLong()).isPositive();
+            HttpCaller.Response open = county.get("/api/console/deadlines/tasks?state=OPEN&size=1");
+            assertThat(open.status()).as(open.body()).isEqualTo(200);
+            assertThat(JSON.readTree(open.body()).path("total").asLong()).isEqualTo(JSON.readTree(summary.body()).path("totals").path("OPEN").asLong());
+            assertThat(county.get("/api/console/escalations?days=30").status()).isEqualTo(200);
+            assertThat(county.get("/api/console/deadlines/tasks.xlsx?state=OVERDUE").status()).isEqualTo(200);
         }
 
         try (ForkedApplication again = ForkedApplication.startAsRun("h2-default-run-again", directory)) {

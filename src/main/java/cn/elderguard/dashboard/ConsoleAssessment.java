@@ -149,10 +149,10 @@ class ConsoleAssessment {
                 .divide(BigDecimal.valueOf(counted), 10, RoundingMode.HALF_UP);
         int escalationPoints = Math.max(0, ESCALATION_POINTS - ESCALATION_DEDUCTION * escalationSteps);
         BigDecimal score = punctual.add(BigDecimal.valueOf(escalationPoints)).max(BigDecimal.ZERO).setScale(1, RoundingMode.HALF_UP);
-        String unitName = organisation.unit(key).map(Unit::name)
-            .orElse(organisation.jurisdiction(key.region()).map(Jurisdiction::name).orElse(key.region().value()) + key.agency().label());
-        return new UnitRow(0, key.agency().name(), key.agency().label(), key.region().value(),
-            organisation.jurisdiction(key.region()).map(Jurisdiction::name).orElse(key.region().value()), unitName, tasks.due(),
+        String regionName = organisation.jurisdiction(key.region()).map(Jurisdiction::name).orElse(key.region().value());
+        // Work recorded against a unit the organisation file no longer has keeps a name: its jurisdiction and agency.
+        String unitName = organisation.unit(key).map(Unit::name).orElse(regionName + key.agency().label());
+        return new UnitRow(0, key.agency().name(), key.agency().label(), key.region().value(), regionName, unitName, tasks.due(),
             tasks.onTime(), tasks.late(), tasks.overdue(), tasks.notYetDue(), escalationSteps, owed.due(), owed.onTime(), owed.late(),
             owed.missing(), punctual.setScale(1, RoundingMode.HALF_UP), escalationPoints, score);
     }

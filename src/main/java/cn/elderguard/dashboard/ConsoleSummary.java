@@ -1,6 +1,7 @@
 package cn.elderguard.dashboard;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.springframework.stereotype.Service;
 
@@ -52,7 +53,7 @@ class ConsoleSummary {
             period, ConsoleLabels.minute(Now.instant()), totals, colours, risk.keyLeads(scope, 0, KEY_LEADS), first, last);
     }
 
-    private static int sum(List<ConsoleAssessment.UnitRow> rows, java.util.function.ToIntFunction<ConsoleAssessment.UnitRow> figure) {
+    private static int sum(List<ConsoleAssessment.UnitRow> rows, ToIntFunction<ConsoleAssessment.UnitRow> figure) {
         return rows.stream().mapToInt(figure).sum();
     }
 }

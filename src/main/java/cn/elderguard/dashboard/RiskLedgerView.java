@@ -146,15 +146,21 @@ class RiskLedgerView {
         return new LedgerPage<>(items, page, size, ledger.count(cases, list, level));
     }
 
-    /** Every case of the filtered list, in the list's order, a batch at a time (for the export). */
+    /** Every case of the filtered list, in the list's order, a batch at a time from where the last ended (for the export). */
     void eachCase(ConsoleScope scope, CaseList list, RiskLevel level, Consumer<CaseItem> sink) {
+        eachCase(scope, list, level, EXPORT_BATCH, sink);
+    }
+
+    void eachCase(ConsoleScope scope, CaseList list, RiskLevel level, int batchSize, Consumer<CaseItem> sink) {
         RiskLedger.Scope cases = of(scope);
-        for (long offset = 0; ; offset += EXPORT_BATCH) {
-            List<RiskLedger.LedgerCase> batch = ledger.page(cases, list, level, offset, EXPORT_BATCH);
+        RiskLedger.LedgerCase last = null;
+        while (true) {
+            List<RiskLedger.LedgerCase> batch = ledger.pageAfter(cases, list, level, last, batchSize);
             caseItems(batch).forEach(sink);
-            if (batch.size() < EXPORT_BATCH) {
+            if (batch.size() < batchSize) {
                 return;
             }
+            last = batch.get(batch.size() - 1);
         }
     }
 
@@ -172,13 +178,19 @@ class RiskLedgerView {
     }
 
     void eachKeyLead(ConsoleScope scope, Consumer<KeyLead> sink) {
+        eachKeyLead(scope, EXPORT_BATCH, sink);
+    }
+
+    void eachKeyLead(ConsoleScope scope, int batchSize, Consumer<KeyLead> sink) {
         RiskLedger.Scope cases = of(scope);
-        for (long offset = 0; ; offset += EXPORT_BATCH) {
-            List<RiskLedger.LedgerCase> batch = ledger.keyLeads(cases, offset, EXPORT_BATCH);
+        RiskLedger.LedgerCase last = null;
+        while (true) {
+            List<RiskLedger.LedgerCase> batch = ledger.keyLeadsAfter(cases, last, batchSize);
             keyLeadItems(batch).forEach(sink);
-            if (batch.size() < EXPORT_BATCH) {
+            if (batch.size() < batchSize) {
                 return;
             }
+            last = batch.get(batch.size() - 1);
         }
     }
 

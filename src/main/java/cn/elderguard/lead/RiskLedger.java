@@ -79,6 +79,24 @@ public class RiskLedger {
             .query(RiskLedger::map).list();
     }
 
+    /**
+     * The cases of {@link #page} that come after {@code after} in its order, {@code limit} of them: an export reads the
+     * whole list this way, each batch as cheap as the first (no OFFSET to skip).
+     */
+    public List<LedgerCase> pageAfter(Scope scope, CaseList caseList, RiskLevel level, LedgerCase after, int limit) {
+        Where where = filtered(scope, caseList, level);
+        if (after != null) {
+            // A row comparison, which PostgreSQL turns into a bound of the (…, REGION_CODE, ID) index; an OR would not.
+            where.condition += " AND (C.REGION_CODE, C.ID) > (:afterRegion, :afterId)";
+            where.parameters.put("afterRegion", after.region());
+            where.parameters.put("afterId", after.id());
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + where.from + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID WHERE "
+                + where.condition + " ORDER BY C.REGION_CODE, C.ID FETCH FIRST :limit ROWS ONLY")
+            .params(where.parameters).param("limit", limit)
+            .query(RiskLedger::map).list();
+    }
+
     /** How many cases {@link #page} lists over all its pages. */
     public long count(Scope scope, CaseList caseList, RiskLevel level) {
         Where where = filtered(scope, caseList, level);
@@ -92,6 +110,24 @@ public class RiskLedger {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + where.from + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID WHERE "
                 + where.condition + " ORDER BY C.PRIORITY DESC NULLS LAST, C.ID OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
             .params(where.parameters).param("offset", offset).param("limit", limit)
+            .query(RiskLedger::map).list();
+    }
+
+    /** The key leads after {@code after} in the ledger's order (as {@link #pageAfter}, for an export). */
+    public List<LedgerCase> keyLeadsAfter(Scope scope, LedgerCase after, int limit) {
+        Where where = keyLeadWhere(scope);
+        if (after != null && after.priority() != null) {
+            where.condition += " AND (C.PRIORITY < :afterPriority OR (C.PRIORITY = :afterPriority AND C.ID > :afterId)"
+                + " OR C.PRIORITY IS NULL)";
+            where.parameters.put("afterPriority", after.priority());
+            where.parameters.put("afterId", after.id());
+        } else if (after != null) {
+            where.condition += " AND C.PRIORITY IS NULL AND C.ID > :afterId";
+            where.parameters.put("afterId", after.id());
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + where.from + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID WHERE "
+                + where.condition + " ORDER BY C.PRIORITY DESC NULLS LAST, C.ID FETCH FIRST :limit ROWS ONLY")
+            .params(where.parameters).param("limit", limit)
             .query(RiskLedger::map).list();
     }
 

@@ -73,8 +73,7 @@ public class RiskLedger {
     /** One page of the scope's cases on {@code caseList} rated {@code level} (either null for any), by region then id. */
     public List<LedgerCase> page(Scope scope, CaseList caseList, RiskLevel level, long offset, int limit) {
         Where where = filtered(scope, caseList, level);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM " + where.from + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID WHERE "
-                + where.condition + " ORDER BY C.REGION_CODE, C.ID OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        return jdbc.sql(keysFirst(where, "C.REGION_CODE, C.ID"))
             .params(where.parameters).param("offset", offset).param("limit", limit)
             .query(RiskLedger::map).list();
     }
@@ -97,6 +96,17 @@ public class RiskLedger {
             .query(RiskLedger::map).list();
     }
 
+    /**
+     * A page's statement: the page's case ids found first, in {@code order}, from the list's index alone, then only their
+     * rows and institutions read; a deep page would otherwise join and sort every case before it (docs/benchmarks.md,
+     * "Supervisors' console").
+     */
+    private static String keysFirst(Where where, String order) {
+        return "SELECT " + COLUMNS + " FROM EG_CASE C JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID JOIN (SELECT C.ID AS PAGE_ID FROM "
+            + where.from + " WHERE " + where.condition + " ORDER BY " + order + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY) P"
+            + " ON C.ID = P.PAGE_ID ORDER BY " + order;
+    }
+
     /** How many cases {@link #page} lists over all its pages. */
     public long count(Scope scope, CaseList caseList, RiskLevel level) {
         Where where = filtered(scope, caseList, level);
@@ -107,8 +117,7 @@ public class RiskLedger {
     /** One page of the key-lead ledger: the scope's open orange and red cases, highest priority first, then by id. */
     public List<LedgerCase> keyLeads(Scope scope, long offset, int limit) {
         Where where = keyLeadWhere(scope);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM " + where.from + " JOIN EG_INSTITUTION I ON I.ID = C.INSTITUTION_ID WHERE "
-                + where.condition + " ORDER BY C.PRIORITY DESC NULLS LAST, C.ID OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        return jdbc.sql(keysFirst(where, "C.PRIORITY DESC NULLS LAST, C.ID"))
             .params(where.parameters).param("offset", offset).param("limit", limit)
             .query(RiskLedger::map).list();
     }

@@ -5,60 +5,37 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.util.List;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * The summary report as a printable PDF: A4 portrait, the same content as the workbook, in the configured Chinese font
  * (embedded). The units' table is written out every {@value #ROWS_PER_FLUSH} rows, so its memory does not grow with
  * the number of units; its header repeats on every page.
  */
-final class SummaryPdf {
+final class SummaryPdf extends ChinesePdf {
 
     private static final int ROWS_PER_FLUSH = 200;
     private static final float MARGIN = 50;
 
-    private final Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN + 10);
-    private final Font title;
-    private final Font heading;
-    private final Font body;
-    private final Font columnHeader;
-    private final Font small;
+    private final SummaryReport.Content content;
+    private final SummaryReport report;
 
-    private SummaryPdf(BaseFont font) {
-        title = new Font(font, 18, Font.BOLD);
-        heading = new Font(font, 13, Font.BOLD);
-        body = new Font(font, 10.5f);
-        columnHeader = new Font(font, 10, Font.BOLD);
-        small = new Font(font, 9);
+    private SummaryPdf(SummaryReport.Content content, SummaryReport report, BaseFont font) {
+        super(font, PageSize.A4, MARGIN, 10);
+        this.content = content;
+        this.report = report;
     }
 
     static void write(SummaryReport.Content content, SummaryReport report, BaseFont font, OutputStream out) {
-        SummaryPdf pdf = new SummaryPdf(font);
-        PdfWriter writer = PdfWriter.getInstance(pdf.document, out);
-        writer.setPageEvent(pdf.new PageNumbers());
-        pdf.document.addTitle(content.title());
-        pdf.document.addCreator("ElderGuard 养老防非");
-        pdf.document.open();
-        try {
-            pdf.content(content, report);
-        } finally {
-            pdf.document.close();
-        }
+        new SummaryPdf(content, report, font).write(content.title(), out);
     }
 
-    private void content(SummaryReport.Content content, SummaryReport report) throws DocumentException {
+    @Override
+    protected void content() {
         Campaign campaign = content.campaign();
         Paragraph top = new Paragraph(content.title(), title);
         top.setAlignment(Element.ALIGN_CENTER);
@@ -137,50 +114,5 @@ final class SummaryPdf {
             table.addCell(cell(Long.toString(share.cases()), body, Element.ALIGN_RIGHT));
         }
         return table;
-    }
-
-    private void heading(String text) {
-        Paragraph paragraph = new Paragraph(text, heading);
-        paragraph.setSpacingBefore(14);
-        paragraph.setSpacingAfter(6);
-        document.add(paragraph);
-    }
-
-    private static PdfPTable table(float[] widths) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setSpacingAfter(8);
-        return table;
-    }
-
-    private void header(PdfPTable table, String... labels) {
-        for (String label : labels) {
-            PdfPCell cell = cell(label, columnHeader, Element.ALIGN_CENTER);
-            cell.setGrayFill(0.9f);
-            table.addCell(cell);
-        }
-    }
-
-    private static void row(PdfPTable table, Font font, String... values) {
-        for (String value : values) {
-            table.addCell(cell(value, font, Element.ALIGN_LEFT));
-        }
-    }
-
-    private static PdfPCell cell(String text, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
-        cell.setHorizontalAlignment(alignment);
-        cell.setPadding(4);
-        return cell;
-    }
-
-    /** 第 n 页 at the foot of every page. */
-    private final class PageNumbers extends PdfPageEventHelper {
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document doc) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-                new Phrase("第 " + writer.getPageNumber() + " 页", small), (doc.left() + doc.right()) / 2, doc.bottom() - 20, 0);
-        }
     }
 }

@@ -4,19 +4,14 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
-import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfWriter;
 
+import cn.elderguard.campaign.ChinesePdf;
 import cn.elderguard.lead.CaseList;
 import cn.elderguard.lead.RiskLevel;
 
@@ -26,40 +21,23 @@ import cn.elderguard.lead.RiskLevel;
  * jurisdiction, the first {@value ConsoleSummary#KEY_LEADS} key leads and the assessment's first and last
  * {@value ConsoleSummary#ENDS} units.
  */
-final class ConsoleSummaryPdf {
+final class ConsoleSummaryPdf extends ChinesePdf {
 
     private static final float MARGIN = 40;
 
-    private final Document document = new Document(PageSize.A4.rotate(), MARGIN, MARGIN, MARGIN, MARGIN + 10);
-    private final Font title;
-    private final Font heading;
-    private final Font body;
-    private final Font columnHeader;
-    private final Font small;
+    private final ConsoleSummary.Content content;
 
-    private ConsoleSummaryPdf(BaseFont font) {
-        title = new Font(font, 18, Font.BOLD);
-        heading = new Font(font, 13, Font.BOLD);
-        body = new Font(font, 10.5f);
-        columnHeader = new Font(font, 9.5f, Font.BOLD);
-        small = new Font(font, 9);
+    private ConsoleSummaryPdf(ConsoleSummary.Content content, BaseFont font) {
+        super(font, PageSize.A4.rotate(), MARGIN, 9.5f);
+        this.content = content;
     }
 
     static void write(ConsoleSummary.Content content, BaseFont font, OutputStream out) {
-        ConsoleSummaryPdf pdf = new ConsoleSummaryPdf(font);
-        PdfWriter writer = PdfWriter.getInstance(pdf.document, out);
-        writer.setPageEvent(pdf.new PageNumbers());
-        pdf.document.addTitle(content.title());
-        pdf.document.addCreator("ElderGuard 养老防非");
-        pdf.document.open();
-        try {
-            pdf.content(content);
-        } finally {
-            pdf.document.close();
-        }
+        new ConsoleSummaryPdf(content, font).write(content.title(), out);
     }
 
-    private void content(ConsoleSummary.Content content) {
+    @Override
+    protected void content() {
         Paragraph top = new Paragraph(content.title(), title);
         top.setAlignment(Element.ALIGN_CENTER);
         top.setSpacingAfter(12);
@@ -136,50 +114,5 @@ final class ConsoleSummaryPdf {
 
     private static String n(Number value) {
         return value == null ? "0" : value.toString();
-    }
-
-    private void heading(String text) {
-        Paragraph paragraph = new Paragraph(text, heading);
-        paragraph.setSpacingBefore(14);
-        paragraph.setSpacingAfter(6);
-        document.add(paragraph);
-    }
-
-    private static PdfPTable table(float[] widths) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setSpacingAfter(8);
-        return table;
-    }
-
-    private void header(PdfPTable table, String... labels) {
-        for (String label : labels) {
-            PdfPCell cell = cell(label, columnHeader, Element.ALIGN_CENTER);
-            cell.setGrayFill(0.9f);
-            table.addCell(cell);
-        }
-    }
-
-    private static void row(PdfPTable table, Font font, String... values) {
-        for (String value : values) {
-            table.addCell(cell(value, font, Element.ALIGN_LEFT));
-        }
-    }
-
-    private static PdfPCell cell(String text, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
-        cell.setHorizontalAlignment(alignment);
-        cell.setPadding(3);
-        return cell;
-    }
-
-    /** 第 n 页 at the foot of every page. */
-    private final class PageNumbers extends PdfPageEventHelper {
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document doc) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-                new Phrase("第 " + writer.getPageNumber() + " 页", small), (doc.left() + doc.right()) / 2, doc.bottom() - 20, 0);
-        }
     }
 }

@@ -2,7 +2,6 @@ package cn.elderguard.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -18,16 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -284,40 +278,14 @@ class AssessmentConsoleTest {
     // ------------------------------------------------------------------------------------------------ calls
 
     private List<JsonNode> pages(String user, String pathAndQuery, int size) {
-        List<JsonNode> items = new ArrayList<>();
-        long total = -1;
-        for (int page = 0; page < 100; page++) {
-            JsonNode body = Api.as(http, user, DemoOrganisation.PASSWORD).get(pathAndQuery + "page=" + page + "&size=" + size).ok().json();
-            total = body.path("total").asLong();
-            body.path("items").forEach(items::add);
-            if (body.path("items").size() < size) {
-                break;
-            }
-        }
-        assertThat(items).hasSize((int) total);
-        return items;
+        return ConsoleLists.pages(http, user, pathAndQuery, size);
     }
 
     private byte[] download(String user, String path) {
-        ResponseEntity<byte[]> response = http.withBasicAuth(user, DemoOrganisation.PASSWORD).getForEntity(path, byte[].class);
-        assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
-        return response.getBody();
+        return ConsoleLists.download(http, user, path);
     }
 
     private static List<List<String>> sheet(byte[] file) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int width = sheet.getRow(0).getLastCellNum();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int column = 0; column < width; column++) {
-                    cells.add(row.getCell(column) == null ? "" : formatter.formatCellValue(row.getCell(column)));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return ConsoleLists.sheet(file);
     }
 }

@@ -2,7 +2,6 @@ package cn.elderguard.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,17 +17,12 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -334,41 +328,15 @@ class RiskLedgerConsoleTest {
 
     /** Every item of a list, page by page, checking the totals agree. */
     private List<JsonNode> pages(String user, String pathAndQuery, int size) {
-        List<JsonNode> items = new ArrayList<>();
-        long total = -1;
-        for (int page = 0; page < 1000; page++) {
-            JsonNode body = get(user, pathAndQuery + "page=" + page + "&size=" + size).ok().json();
-            total = body.path("total").asLong();
-            body.path("items").forEach(items::add);
-            if (body.path("items").size() < size) {
-                break;
-            }
-        }
-        assertThat(items).hasSize((int) total);
-        return items;
+        return ConsoleLists.pages(http, user, pathAndQuery, size);
     }
 
     private byte[] download(String user, String path) {
-        ResponseEntity<byte[]> response = http.withBasicAuth(user, DemoOrganisation.PASSWORD).getForEntity(path, byte[].class);
-        assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
-        return response.getBody();
+        return ConsoleLists.download(http, user, path);
     }
 
     private static List<List<String>> sheet(byte[] file) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int width = sheet.getRow(0).getLastCellNum();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int column = 0; column < width; column++) {
-                    cells.add(row.getCell(column) == null ? "" : formatter.formatCellValue(row.getCell(column)));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return ConsoleLists.sheet(file);
     }
 
     // ------------------------------------------------------------------------------------------------ seeding

@@ -29,6 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.management.ObjectName;
 
@@ -101,8 +104,6 @@ class ConsoleBenchmark {
         System.out.printf("%nBENCHMARK console: organisation imported in %.1f s, data written in %.1f s: %s%n", imported,
             seeded.toMillis() / 1000.0, workload.counts());
 
-        // -Dbench.console.hold=600: keep the seeded database that long, to explain queries by hand (psql).
-        Thread.sleep(Long.getLong("bench.console.hold", 0) * 1000);
         Session province = Session.login(port, PROVINCE_USER, PASSWORD);
         Session county = Session.login(port, COUNTY_USER, PASSWORD);
         String export = "/api/console/deadlines/tasks.xlsx?state=OVERDUE";
@@ -222,28 +223,23 @@ class ConsoleBenchmark {
             long before = heapAfterGc();
             Map<String, long[]> baseline = histogram();
             AtomicLong peak = new AtomicLong(before);
-            AtomicBoolean running = new AtomicBoolean(true);
             AtomicBoolean histogramTaken = new AtomicBoolean();
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    long used = peak.accumulateAndGet(heapAfterGc(), Math::max);
-                    // What a growing export keeps: the classes holding the most live heap, once, when it passes 64 MiB.
-                    if (used - before > 64L << 20 && histogramTaken.compareAndSet(false, true)) {
-                        System.out.println("BENCHMARK console export: live heap +" + ((used - before) >> 20) + " MiB during " + path
-                            + " as " + session.user() + ", the classes that grew most since before the export (MiB, instances):\n"
-                            + growth(baseline, histogram(), 15));
-                    }
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleWithFixedDelay(() -> {
+                long used = peak.accumulateAndGet(heapAfterGc(), Math::max);
+                // What a growing export keeps: the classes holding the most live heap, once, when it passes 64 MiB.
+                if (used - before > 64L << 20 && histogramTaken.compareAndSet(false, true)) {
+                    System.out.println("BENCHMARK console export: live heap +" + ((used - before) >> 20) + " MiB during " + path
+                        + " as " + session.user() + ", the classes that grew most since before the export (MiB, instances):\n"
+                        + growth(baseline, histogram(), 15));
                 }
-            });
-            sampler.start();
-            session.download(path, file);
-            running.set(false);
-            sampler.join();
+            }, 0, 500, TimeUnit.MILLISECONDS);
+            try {
+                session.download(path, file);
+            } finally {
+                sampler.shutdown();
+                sampler.awaitTermination(1, TimeUnit.MINUTES);
+            }
             return String.format("| %s | %,d | %,d | %.1f | %d | %.1f |", session.user(), rows(file), Files.size(file), seconds, before >> 20,
                 (peak.get() - before) / 1048576.0);
         } finally {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -262,17 +261,11 @@ class AssessmentConsoleTest {
     }
 
     private RegionCode freshTown() {
-        while (true) {
-            RegionCode code = RegionCode.of(DemoOrganisation.COUNTY.substring(0, 6) + (500 + ThreadLocalRandom.current().nextInt(499)) + "000");
-            if (jdbc.sql("SELECT COUNT(*) FROM EG_JURISDICTION WHERE REGION_CODE = ?").param(code.value()).query(Long.class).single() == 0) {
-                return code;
-            }
-        }
+        return TestTowns.fresh(jdbc);
     }
 
     private void jurisdiction(RegionCode code, String name, String level, String parent) {
-        jdbc.sql("INSERT INTO EG_JURISDICTION (REGION_CODE, NAME, LEVEL, PARENT_CODE) VALUES (?, ?, ?, ?)")
-            .params(code.value(), name, level, parent).update();
+        TestTowns.jurisdiction(jdbc, code, name, level, parent);
     }
 
     // ------------------------------------------------------------------------------------------------ calls

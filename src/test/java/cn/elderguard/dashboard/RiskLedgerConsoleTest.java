@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
@@ -369,16 +368,10 @@ class RiskLedgerConsoleTest {
     }
 
     private RegionCode freshTown() {
-        while (true) {
-            RegionCode code = RegionCode.of(DemoOrganisation.COUNTY.substring(0, 6) + (500 + ThreadLocalRandom.current().nextInt(499)) + "000");
-            if (jdbc.sql("SELECT COUNT(*) FROM EG_JURISDICTION WHERE REGION_CODE = ?").param(code.value()).query(Long.class).single() == 0) {
-                return code;
-            }
-        }
+        return TestTowns.fresh(jdbc);
     }
 
     private void jurisdiction(RegionCode code, String name, String level, String parent) {
-        jdbc.sql("INSERT INTO EG_JURISDICTION (REGION_CODE, NAME, LEVEL, PARENT_CODE) VALUES (?, ?, ?, ?)")
-            .params(code.value(), name, level, parent).update();
+        TestTowns.jurisdiction(jdbc, code, name, level, parent);
     }
 }

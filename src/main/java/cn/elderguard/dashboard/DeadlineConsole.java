@@ -84,7 +84,7 @@ class DeadlineConsole {
         Escalations escalations = new Escalations(
             board.countEscalations(filter, EscalationKind.ESCALATION, since(at, 7)),
             board.countEscalations(filter, EscalationKind.ESCALATION, since(at, 30)));
-        List<WeekRow> trend = board.trend(filter, at).stream()
+        List<WeekRow> trend = board.trend(filter, at, open).stream()
             .map(week -> new WeekRow(week.start(), week.created(), week.completed(), week.completedLate(), week.overdueAtEnd())).toList();
         return new Summary(time(at.now()), scope.region().value(), regionName(scope.region()), scope.agency(),
             new Totals(totals), byUnit, byTask, escalations, trend, tree(scope, units));

@@ -3,10 +3,8 @@ package cn.elderguard.deadline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,8 +57,9 @@ public class DeadlineBoard {
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final WorkingCalendar calendar;
+    private final KeptWeeks keptWeeks;
 
-    DeadlineBoard(DataSource dataSource, PlatformTransactionManager transactions, WorkingCalendar calendar) {
+    DeadlineBoard(DataSource dataSource, PlatformTransactionManager transactions, WorkingCalendar calendar, KeptWeeks keptWeeks) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(FETCH_SIZE);
@@ -68,6 +67,7 @@ public class DeadlineBoard {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.calendar = calendar;
+        this.keptWeeks = keptWeeks;
     }
 
     /** The moment of a request: now, and the end of DUE_SOON (two working days on). Figures and lists of one request share it. */
@@ -86,13 +86,15 @@ public class DeadlineBoard {
      * filter by task key lists all of them.
      */
     public OpenCounts openCounts(DeadlineFilter filter, At at) {
-        MapSqlParameterSource params = parameters(at);
+        MapSqlParameterSource params = parameters(at).addValue("end", Timestamp.from(at.now()));
+        long[] overdueNow = new long[1];
         Map<UnitKey, StateCounts> units = new TreeMap<>(Comparator.comparing((UnitKey unit) -> unit.region().value())
             .thenComparing(unit -> unit.agency().name()));
         Map<List<String>, StateCounts> types = new TreeMap<>(Comparator.comparing((List<String> type) -> type.get(0))
             .thenComparing(type -> type.get(1)));
         Map<List<String>, String> names = new HashMap<>();
-        jdbc.query("SELECT AGENCY, REGION_CODE, PROCESS_KEY, TASK_KEY, MAX(TASK_NAME), " + stateCounts() + " FROM EG_TASK_DEADLINE WHERE "
+        jdbc.query("SELECT AGENCY, REGION_CODE, PROCESS_KEY, TASK_KEY, MAX(TASK_NAME), " + stateCounts() + ", "
+                + sum(OVERDUE_AT_END) + " FROM EG_TASK_DEADLINE WHERE "
                 + openTasks(filter, DeadlineState.OPEN, params) + " GROUP BY AGENCY, REGION_CODE, PROCESS_KEY, TASK_KEY", params, rs -> {
                 StateCounts counts = counts(rs, 6);
                 units.merge(new UnitKey(Agency.valueOf(rs.getString(1)), RegionCode.of(rs.getString(2))), counts, StateCounts::plus);
@@ -100,11 +102,12 @@ public class DeadlineBoard {
                 types.merge(type, counts, StateCounts::plus);
                 String name = rs.getString(5);
                 names.merge(type, name == null ? "" : name, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                overdueNow[0] += rs.getLong(10);
             });
         return new OpenCounts(
             units.entrySet().stream().map(e -> new UnitCounts(e.getKey().agency(), e.getKey().region(), e.getValue())).toList(),
             types.entrySet().stream().map(e -> new TaskTypeCounts(e.getKey().get(0), e.getKey().get(1),
-                names.get(e.getKey()).isEmpty() ? null : names.get(e.getKey()), e.getValue())).toList());
+                names.get(e.getKey()).isEmpty() ? null : names.get(e.getKey()), e.getValue())).toList(), overdueNow[0]);
     }
 
     /**
@@ -163,64 +166,92 @@ public class DeadlineBoard {
 
     // ------------------------------------------------------------------------------------------------ trend
 
+    /** A week's figures as the trend counts them, one branch per figure, each an index range (V18, V19). */
+    static final String WEEK_SUMS = "SUM(CREATED), SUM(COMPLETED), SUM(COMPLETED_LATE), SUM(OVERDUE_AT_END)";
+    /** Overdue at the moment {@code :end}: created and due before it (and then still open, or completed later). */
+    private static final String OVERDUE_AT_END = "DUE_AT < :end AND CREATED_AT < :end";
+
     /**
-     * The last {@value #TREND_WEEKS} weeks, Monday to Sunday in the installation's zone, the current one last: tasks
-     * created, completed, completed after their due moment, and open and overdue at the week's end (or now, for the
-     * current week). Three grouped queries: created in the window (EG_IDX_TASK_DEADLINE_CREATED), completed since its
-     * start (EG_IDX_TASK_DEADLINE_BOARD's range) and still open (its NULL section).
+     * The rows of a week's figures (columns REGION_CODE, AGENCY, CREATED, COMPLETED, COMPLETED_LATE, OVERDUE_AT_END), to
+     * be added up: tasks created in [{@code :b}, {@code :e}), completed in it (late if after their due moment), and
+     * overdue at {@code :end} — completed after it and, with {@code open}, still open. {@code scope} null: every task with
+     * a jurisdiction (what {@link KeptWeeks} keeps per unit).
      */
-    public List<Week> trend(DeadlineFilter filter, At at) {
-        LocalDate firstMonday = at.now().atZone(Now.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-            .minusWeeks(TREND_WEEKS - 1L);
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        for (int week = 0; week <= TREND_WEEKS; week++) {
-            Instant start = firstMonday.plusWeeks(week).atStartOfDay(Now.zone()).toInstant();
-            params.addValue("b" + week, Timestamp.from(start));
-            if (week > 0) {
-                params.addValue("e" + (week - 1), Timestamp.from(start.isAfter(at.now()) ? at.now() : start));
-            }
-        }
-        String scope = scope(filter, params);
-        StringBuilder created = new StringBuilder("SELECT ");
-        StringBuilder completed = new StringBuilder("SELECT ");
-        StringBuilder open = new StringBuilder("SELECT ");
-        for (int week = 0; week < TREND_WEEKS; week++) {
-            String separator = week == 0 ? "" : ", ";
-            String b = ":b" + week;
-            String next = ":b" + (week + 1);
-            String end = ":e" + week;
-            String overdueAtEnd = "DUE_AT < " + end + " AND CREATED_AT < " + end;
-            created.append(separator).append(sum("CREATED_AT >= " + b + " AND CREATED_AT < " + next));
-            completed.append(separator).append(sum("COMPLETED_AT >= " + b + " AND COMPLETED_AT < " + next)).append(", ")
-                .append(sum("COMPLETED_AT >= " + b + " AND COMPLETED_AT < " + next + " AND COMPLETED_AT > DUE_AT")).append(", ")
-                .append(sum("COMPLETED_AT >= " + end + " AND " + overdueAtEnd));
-            open.append(separator).append(sum(overdueAtEnd));
-        }
-        long[] createdCounts = sums(created + " FROM EG_TASK_DEADLINE WHERE CREATED_AT >= :b0 AND CREATED_AT < :b" + TREND_WEEKS
-            + " AND " + scope, params, TREND_WEEKS);
-        long[] completedCounts = sums(completed + " FROM EG_TASK_DEADLINE WHERE COMPLETED_AT >= :b0 AND " + scope, params, 3 * TREND_WEEKS);
-        long[] openCounts = sums(open + " FROM EG_TASK_DEADLINE WHERE COMPLETED_AT IS NULL AND " + scope, params, TREND_WEEKS);
-        List<Week> weeks = new ArrayList<>();
-        for (int week = 0; week < TREND_WEEKS; week++) {
-            weeks.add(new Week(firstMonday.plusWeeks(week), createdCounts[week], completedCounts[3 * week], completedCounts[3 * week + 1],
-                completedCounts[3 * week + 2] + openCounts[week]));
-        }
-        return weeks;
+    static String weekFigures(String scope, boolean open) {
+        String where = scope == null ? " AND REGION_CODE IS NOT NULL" : " AND " + scope;
+        String columns = "SELECT REGION_CODE, AGENCY, ";
+        String figures = columns + "1 AS CREATED, 0 AS COMPLETED, 0 AS COMPLETED_LATE, 0 AS OVERDUE_AT_END FROM EG_TASK_DEADLINE"
+            + " WHERE CREATED_AT >= :b AND CREATED_AT < :e" + where
+            + " UNION ALL " + columns + "0, 1, CASE WHEN COMPLETED_AT > DUE_AT THEN 1 ELSE 0 END, 0 FROM EG_TASK_DEADLINE"
+            + " WHERE COMPLETED_AT >= :b AND COMPLETED_AT < :e" + where
+            + " UNION ALL " + columns + "0, 0, 0, 1 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT >= :end AND " + OVERDUE_AT_END + where;
+        return open ? figures + " UNION ALL " + columns + "0, 0, 0, 1 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT IS NULL AND "
+            + OVERDUE_AT_END + where : figures;
     }
 
     private static String sum(String condition) {
         return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
     }
 
-    private long[] sums(String sql, MapSqlParameterSource params, int columns) {
-        return jdbc.query(sql, params, rs -> {
-            long[] values = new long[columns];
-            if (rs.next()) {
-                for (int column = 0; column < columns; column++) {
-                    values[column] = rs.getLong(column + 1);
-                }
+    static MapSqlParameterSource weekParameters(Instant start, Instant next, Instant end) {
+        return new MapSqlParameterSource().addValue("b", Timestamp.from(start)).addValue("e", Timestamp.from(next))
+            .addValue("end", Timestamp.from(end));
+    }
+
+    /**
+     * The last {@value #TREND_WEEKS} weeks, Monday to Sunday in the installation's zone, the current one last: tasks
+     * created, completed, completed after their due moment, and overdue at the week's end (or now, for the current week).
+     * Finished weeks are added up from the figures {@link KeptWeeks} keeps per unit (kept now if they are not yet); the
+     * current week, and a finished one not yet settled, are counted from the deadlines, its open tasks overdue now taken
+     * from the open-task pass ({@code open}).
+     */
+    public List<Week> trend(DeadlineFilter filter, At at, OpenCounts open) {
+        LocalDate current = KeptWeeks.weekOf(at.now());
+        List<LocalDate> weeks = new ArrayList<>();
+        for (int week = TREND_WEEKS - 1; week >= 0; week--) {
+            weeks.add(current.minusWeeks(week));
+        }
+        // Kept figures are per unit: a trend of one task type is counted from the deadlines.
+        boolean perUnit = filter.processKey() == null && filter.taskKey() == null;
+        List<LocalDate> settled = weeks.stream().filter(week -> perUnit && KeptWeeks.settled(week, at.now())).toList();
+        keptWeeks.keep(settled);
+        Map<LocalDate, Week> found = kept(filter, settled);
+        List<Week> trend = new ArrayList<>();
+        for (LocalDate week : weeks) {
+            Week figures = found.get(week);
+            if (figures == null) {
+                boolean now = week.equals(current);
+                Instant next = KeptWeeks.start(week.plusWeeks(1));
+                figures = counted(filter, week, next.isAfter(at.now()) ? at.now() : next, now ? open.openOverdueNow() : null);
             }
-            return values;
+            trend.add(figures);
+        }
+        return trend;
+    }
+
+    /** The kept figures of {@code weeks} in the scope: one row per kept week, also where no unit of the scope had any. */
+    private Map<LocalDate, Week> kept(DeadlineFilter filter, List<LocalDate> weeks) {
+        Map<LocalDate, Week> kept = new HashMap<>();
+        if (weeks.isEmpty()) {
+            return kept;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("weeks", weeks.stream().map(java.sql.Date::valueOf).toList());
+        jdbc.query("SELECT K.WEEK_START, " + WEEK_SUMS + " FROM EG_DEADLINE_WEEK_KEPT K LEFT JOIN EG_DEADLINE_WEEK W"
+            + " ON W.WEEK_START = K.WEEK_START AND " + scope(filter, params) + " WHERE K.WEEK_START IN (:weeks) GROUP BY K.WEEK_START",
+            params, rs -> {
+                LocalDate week = rs.getDate(1).toLocalDate();
+                kept.put(week, new Week(week, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+            });
+        return kept;
+    }
+
+    /** One week counted from the deadlines; {@code openOverdue} given: its open tasks overdue at {@code end}, counted already. */
+    private Week counted(DeadlineFilter filter, LocalDate week, Instant end, Long openOverdue) {
+        MapSqlParameterSource params = weekParameters(KeptWeeks.start(week), KeptWeeks.start(week.plusWeeks(1)), end);
+        String sql = "SELECT " + WEEK_SUMS + " FROM (" + weekFigures(scope(filter, params), openOverdue == null) + ") F";
+        return jdbc.query(sql, params, rs -> {
+            rs.next();
+            return new Week(week, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) + (openOverdue == null ? 0 : openOverdue));
         });
     }
 
@@ -329,7 +360,8 @@ public class DeadlineBoard {
     public record UnitCounts(Agency agency, RegionCode region, StateCounts counts) {
     }
 
-    public record OpenCounts(List<UnitCounts> byUnit, List<TaskTypeCounts> byTaskType) {
+    /** {@code openOverdueNow}: open tasks overdue now as the trend counts them (created and due before now). */
+    public record OpenCounts(List<UnitCounts> byUnit, List<TaskTypeCounts> byTaskType, long openOverdueNow) {
     }
 
     public record TaskTypeCounts(String processKey, String taskKey, String taskName, StateCounts counts) {

@@ -3,6 +3,7 @@ package cn.elderguard.deadline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
@@ -59,15 +60,17 @@ public class TaskDeadlines {
     private final EscalationLadder ladder;
     private final OrganisationRepository organisation;
     private final ApplicationEventPublisher events;
+    private final KeptWeeks keptWeeks;
 
     TaskDeadlines(JdbcClient jdbc, ServiceLevels serviceLevels, WorkingCalendar calendar, EscalationLadder ladder,
-                  OrganisationRepository organisation, ApplicationEventPublisher events) {
+                  OrganisationRepository organisation, ApplicationEventPublisher events, KeptWeeks keptWeeks) {
         this.jdbc = jdbc;
         this.serviceLevels = serviceLevels;
         this.calendar = calendar;
         this.ladder = ladder;
         this.organisation = organisation;
         this.events = events;
+        this.keptWeeks = keptWeeks;
     }
 
     /** A task was created: due date, deadline row, first step's job, mail to the candidates. */
@@ -100,14 +103,17 @@ public class TaskDeadlines {
                 unit == null ? null : unit.region().value(), timestamp(created), timestamp(due), level.workingDays(),
                 level.reminderDaysBefore(), join(level.escalationDaysAfter()), first)
             .update();
+        keptWeeks.touched(created.toInstant());
         schedule(deadline.withNextStep(first));
         events.publishEvent(new DeadlineEvent.Assigned(deadline.facts(), groups));
     }
 
     /** The task was completed or deleted: its deadline is kept (for the record) and its pending step removed. */
     void close(String taskId) {
+        ZonedDateTime completed = now();
         jdbc.sql("UPDATE EG_TASK_DEADLINE SET COMPLETED_AT = ? WHERE TASK_ID = ? AND COMPLETED_AT IS NULL")
-            .params(timestamp(now()), taskId).update();
+            .params(timestamp(completed), taskId).update();
+        keptWeeks.touched(completed.toInstant());
         EngineJobs.delete(JOB_TYPE, taskId);
     }
 
@@ -147,6 +153,9 @@ public class TaskDeadlines {
         }
         jdbc.sql("UPDATE EG_TASK_DEADLINE SET DUE_AT = ?, NEXT_STEP = ? WHERE TASK_ID = ?")
             .params(timestamp(due), next, task.getId()).update();
+        Instant earlier = before.due().toInstant().isBefore(due.toInstant()) ? before.due().toInstant() : due.toInstant();
+        Instant later = before.due().toInstant().isBefore(due.toInstant()) ? due.toInstant() : before.due().toInstant();
+        keptWeeks.touched(earlier, later);
         EngineJobs.delete(JOB_TYPE, task.getId());
         if (next >= 0) {
             schedule(moved.withNextStep(next));

@@ -207,6 +207,38 @@ class DeadlineConsoleTest {
         assertTrend(summary.path("trend"), inTown1);
     }
 
+    /**
+     * The trend's finished weeks are kept once shown (docs/console.md, "Weekly trend"); a due date moved back into them
+     * drops the weeks it changes, and the next dashboard keeps them again with the moved task counted where it now falls.
+     */
+    @Test
+    void theTrendKeepsFinishedWeeksAndFollowsADueDateMovedIntoThem() {
+        Api office = Api.as(http, "dl_zzb_" + town1, DemoOrganisation.PASSWORD);
+        Predicate<Seeded> inTown1 = task -> task.region().startsWith(town1.substring(0, 9));
+        assertTrend(office.get("/api/console/deadlines/summary").ok().json().path("trend"), inTown1);
+        LocalDate monday = NOW.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<LocalDate> kept = jdbc.sql("SELECT WEEK_START FROM EG_DEADLINE_WEEK_KEPT WHERE WEEK_START BETWEEN ? AND ? ORDER BY WEEK_START")
+            .params(java.sql.Date.valueOf(monday.minusWeeks(11)), java.sql.Date.valueOf(monday))
+            .query((rs, row) -> rs.getDate(1).toLocalDate()).list();
+        assertThat(kept).as("the eleven finished weeks, not the current one").hasSize(11).doesNotContain(monday);
+        assertThat(jdbc.sql("SELECT SUM(CREATED) FROM EG_DEADLINE_WEEK WHERE REGION_CODE = ?").param(town1).query(Long.class).single())
+            .as("town 1's tasks created in kept weeks").isEqualTo(seeded.values().stream()
+                .filter(task -> task.region().equals(town1) && task.created().isBefore(monday.atStartOfDay(Now.zone()).toInstant())).count());
+
+        // An overdue task's due date moved back by a week and a half: the weeks in between now count it overdue at their end.
+        Seeded moved = seeded.values().stream().filter(task -> task.region().equals(town1) && task.open() && task.escalationStep() == 0
+            && task.due().isBefore(NOW.toInstant())).findFirst().orElseThrow();
+        Instant earlier = moved.due().minus(java.time.Duration.ofDays(10));
+        Task task = engine.getTaskService().createTaskQuery().taskId(moved.taskId()).singleResult();
+        task.setDueDate(Date.from(earlier));
+        engine.getTaskService().saveTask(task);
+        seeded.put(moved.taskId(), new Seeded(moved.taskId(), moved.agency(), moved.region(), moved.created(), earlier, 0, null));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_DEADLINE_WEEK_KEPT WHERE WEEK_START = ?")
+            .param(java.sql.Date.valueOf(earlier.atZone(Now.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))))
+            .query(Long.class).single()).as("the week the due date moved into is no longer kept").isZero();
+        assertTrend(office.get("/api/console/deadlines/summary").ok().json().path("trend"), inTown1);
+    }
+
     @Test
     void aTaskRowNamesItsUnitAssigneeAndEscalationAndAnEscalationRecordWhomItReached() {
         Api office = Api.as(http, "dl_zzb_" + town1, DemoOrganisation.PASSWORD);

@@ -172,21 +172,30 @@ public class DeadlineBoard {
     private static final String OVERDUE_AT_END = "DUE_AT < :end AND CREATED_AT < :end";
 
     /**
-     * The rows of a week's figures (columns REGION_CODE, AGENCY, CREATED, COMPLETED, COMPLETED_LATE, OVERDUE_AT_END), to
-     * be added up: tasks created in [{@code :b}, {@code :e}), completed in it (late if after their due moment), and
-     * overdue at {@code :end} — completed after it and, with {@code open}, still open. {@code scope} null: every task with
-     * a jurisdiction (what {@link KeptWeeks} keeps per unit).
+     * The rows of a week's figures (columns REGION_CODE, AGENCY, CREATED, COMPLETED, COMPLETED_LATE, OVERDUE_AT_END, DUE,
+     * DUE_ON_TIME), to be added up: tasks created in [{@code :b}, {@code :e}), completed in it (late if after their due
+     * moment), and overdue at {@code :end} — completed after it and, with {@code open}, still open; with {@code due}, the
+     * tasks due in the week and those completed by their due moment (the unit assessment's). {@code scope} null: every
+     * task with a jurisdiction (what {@link KeptWeeks} keeps per unit).
      */
-    static String weekFigures(String scope, boolean open) {
+    static String weekFigures(String scope, boolean open, boolean due) {
         String where = scope == null ? " AND REGION_CODE IS NOT NULL" : " AND " + scope;
         String columns = "SELECT REGION_CODE, AGENCY, ";
-        String figures = columns + "1 AS CREATED, 0 AS COMPLETED, 0 AS COMPLETED_LATE, 0 AS OVERDUE_AT_END FROM EG_TASK_DEADLINE"
-            + " WHERE CREATED_AT >= :b AND CREATED_AT < :e" + where
-            + " UNION ALL " + columns + "0, 1, CASE WHEN COMPLETED_AT > DUE_AT THEN 1 ELSE 0 END, 0 FROM EG_TASK_DEADLINE"
-            + " WHERE COMPLETED_AT >= :b AND COMPLETED_AT < :e" + where
-            + " UNION ALL " + columns + "0, 0, 0, 1 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT >= :end AND " + OVERDUE_AT_END + where;
-        return open ? figures + " UNION ALL " + columns + "0, 0, 0, 1 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT IS NULL AND "
-            + OVERDUE_AT_END + where : figures;
+        StringBuilder figures = new StringBuilder(columns).append("1 AS CREATED, 0 AS COMPLETED, 0 AS COMPLETED_LATE, 0 AS OVERDUE_AT_END,")
+            .append(" 0 AS DUE, 0 AS DUE_ON_TIME FROM EG_TASK_DEADLINE WHERE CREATED_AT >= :b AND CREATED_AT < :e").append(where)
+            .append(" UNION ALL ").append(columns).append("0, 1, CASE WHEN COMPLETED_AT > DUE_AT THEN 1 ELSE 0 END, 0, 0, 0 FROM EG_TASK_DEADLINE")
+            .append(" WHERE COMPLETED_AT >= :b AND COMPLETED_AT < :e").append(where)
+            .append(" UNION ALL ").append(columns).append("0, 0, 0, 1, 0, 0 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT >= :end AND ")
+            .append(OVERDUE_AT_END).append(where);
+        if (open) {
+            figures.append(" UNION ALL ").append(columns).append("0, 0, 0, 1, 0, 0 FROM EG_TASK_DEADLINE WHERE COMPLETED_AT IS NULL AND ")
+                .append(OVERDUE_AT_END).append(where);
+        }
+        if (due) {
+            figures.append(" UNION ALL ").append(columns).append("0, 0, 0, 0, 1, ").append(UnitPunctuality.ON_TIME)
+                .append(" FROM EG_TASK_DEADLINE WHERE DUE_AT >= :b AND DUE_AT < :e").append(where);
+        }
+        return figures.toString();
     }
 
     private static String sum(String condition) {
@@ -248,7 +257,7 @@ public class DeadlineBoard {
     /** One week counted from the deadlines; {@code openOverdue} given: its open tasks overdue at {@code end}, counted already. */
     private Week counted(DeadlineFilter filter, LocalDate week, Instant end, Long openOverdue) {
         MapSqlParameterSource params = weekParameters(KeptWeeks.start(week), KeptWeeks.start(week.plusWeeks(1)), end);
-        String sql = "SELECT " + WEEK_SUMS + " FROM (" + weekFigures(scope(filter, params), openOverdue == null) + ") F";
+        String sql = "SELECT " + WEEK_SUMS + " FROM (" + weekFigures(scope(filter, params), openOverdue == null, false) + ") F";
         return jdbc.query(sql, params, rs -> {
             rs.next();
             return new Week(week, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) + (openOverdue == null ? 0 : openOverdue));
@@ -289,7 +298,7 @@ public class DeadlineBoard {
     // ------------------------------------------------------------------------------------------------ shared
 
     /** The filter as SQL over the columns both tables share: the region range, then agency, process and task type. */
-    private static String scope(DeadlineFilter filter, MapSqlParameterSource params) {
+    static String scope(DeadlineFilter filter, MapSqlParameterSource params) {
         // The bounds are written into the statement, not bound: with parameters PostgreSQL's cached generic plan guesses a
         // small subtree for every request and sorts a province's open tasks (docs/benchmarks.md, "Supervisors' console").
         // They are region codes, twelve digits, checked here again because they are spliced in.

@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.elderguard.system.Now;
 
 /**
- * The trend's finished weeks, kept per unit in EG_DEADLINE_WEEK (docs/console.md, "Weekly trend"; docs/decisions/041):
- * a finished week's figures do not change when tasks are later created, completed or escalated, so each is computed
- * once for the whole installation and a dashboard adds up the kept rows of its scope instead of scanning a quarter's
- * deadlines. Only a write that reaches back into a kept week (a due date moved into or out of the past, a task dated
+ * Finished weeks' figures, kept per unit in EG_DEADLINE_WEEK (docs/console.md, "Weekly trend"; docs/decisions/041):
+ * the trend's, and the tasks due in the week and done by their due moment (the unit assessment's). None of them changes
+ * when tasks are later created, completed or escalated, so each week is computed once for the whole installation and a
+ * dashboard or an assessment adds up the kept rows of its scope instead of scanning months of deadlines. Only a write that reaches back into a kept week (a due date moved into or out of the past, a task dated
  * before now) changes one; it drops the kept weeks from that one on ({@link #touched}), and the next dashboard keeps
  * them again. A week is kept only an hour after it ended, by the engine's clock and the machine's both, so that
  * transactions still open at its end and nodes whose clocks differ are in it.
@@ -77,9 +77,9 @@ class KeptWeeks {
                 if (kept.contains(week)) {
                     continue;
                 }
-                jdbc.sql("INSERT INTO EG_DEADLINE_WEEK (WEEK_START, REGION_CODE, AGENCY, CREATED, COMPLETED, COMPLETED_LATE, OVERDUE_AT_END)"
-                        + " SELECT :week, REGION_CODE, AGENCY, " + DeadlineBoard.WEEK_SUMS + " FROM (" + DeadlineBoard.weekFigures(null, true)
-                        + ") F GROUP BY REGION_CODE, AGENCY")
+                jdbc.sql("INSERT INTO EG_DEADLINE_WEEK (WEEK_START, REGION_CODE, AGENCY, CREATED, COMPLETED, COMPLETED_LATE, OVERDUE_AT_END,"
+                        + " DUE, DUE_ON_TIME) SELECT :week, REGION_CODE, AGENCY, " + DeadlineBoard.WEEK_SUMS + ", SUM(DUE), SUM(DUE_ON_TIME) FROM ("
+                        + DeadlineBoard.weekFigures(null, true, true) + ") F GROUP BY REGION_CODE, AGENCY")
                     .paramSource(DeadlineBoard.weekParameters(start(week), start(week.plusWeeks(1)), start(week.plusWeeks(1)))
                         .addValue("week", Date.valueOf(week)))
                     .update();

@@ -103,7 +103,7 @@ public class TaskDeadlines {
                 unit == null ? null : unit.region().value(), timestamp(created), timestamp(due), level.workingDays(),
                 level.reminderDaysBefore(), join(level.escalationDaysAfter()), first)
             .update();
-        keptWeeks.touched(created.toInstant());
+        keptWeeks.touched(due.isBefore(created) ? due.toInstant() : created.toInstant());
         schedule(deadline.withNextStep(first));
         events.publishEvent(new DeadlineEvent.Assigned(deadline.facts(), groups));
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import cn.elderguard.support.KeptWeekRows;
 import cn.elderguard.support.DemoOrganisation;
 
 /**
@@ -84,6 +85,7 @@ final class CampaignRows {
                 + " AGENCY, REGION_CODE, CREATED_AT, DUE_AT, WORKING_DAYS, REMINDER_DAYS_BEFORE, ESCALATION_DAYS_AFTER, NEXT_STEP)"
                 + " VALUES (?, ?, 'Campaign:1:test', 'Campaign', 'Task_SubmitMonthlyReport', '报送月度工作进展', ?, ?, ?, ?, TRUE, 2, '0,3,5', -1)")
             .params(taskId, processInstanceId, HEXI_UNITS[unit][0], HEXI_UNITS[unit][1], due, due).update();
+        KeptWeekRows.writtenBackTo(jdbc, due.toInstant());
         int step = 0;
         if (reminder) {
             step(taskId, unit, step++, "REMINDER", due);

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.RegionCode;
+import cn.elderguard.support.KeptWeekRows;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
@@ -151,6 +152,33 @@ class AssessmentConsoleTest {
         assertThat(civil.stream().map(row -> row.path("unitName").asText()).toList()).containsExactly(expected.get(2).name());
     }
 
+    /**
+     * A period's whole finished weeks come from kept figures (docs/console.md, "Weekly trend"): an overdue task of such a
+     * week completed now counts as late at once, without the week being kept again.
+     */
+    @Test
+    void aKeptWeeksOverdueTaskCompletedNowCountsAsLate() {
+        RegionCode own = freshTown();
+        jurisdiction(own, "考核补办镇" + tag, "TOWN", DemoOrganisation.COUNTY);
+        jdbc.sql("INSERT INTO EG_UNIT (AGENCY, REGION_CODE, NAME) VALUES ('CIVIL_AFFAIRS', ?, ?)").params(own.value(), "考核补办民政办" + tag).update();
+        Expected unit = new Expected(Agency.CIVIL_AFFAIRS, own, "考核补办民政办" + tag, 1, 0, 0, 1, 0, 0, 0, 0, 0);
+        task(unit, day(-17), null);
+        String path = "/api/console/assessment?region=" + own.value() + "&from=" + from + "&to=" + to + "&";
+        JsonNode before = pages("xian_cfb", path, 50).get(0);
+        assertThat(List.of(before.path("tasksDue").asInt(), before.path("tasksLate").asInt(), before.path("tasksOverdue").asInt()))
+            .containsExactly(1, 0, 1);
+        java.sql.Date week = java.sql.Date.valueOf(day(-17).atZone(Now.zone()).toLocalDate()
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+        Timestamp keptAt = jdbc.sql("SELECT KEPT_AT FROM EG_DEADLINE_WEEK_KEPT WHERE WEEK_START = ?").param(week).query(Timestamp.class).single();
+
+        jdbc.sql("UPDATE EG_TASK_DEADLINE SET COMPLETED_AT = ? WHERE REGION_CODE = ?").params(Timestamp.from(Instant.now()), own.value()).update();
+        JsonNode after = pages("xian_cfb", path, 50).get(0);
+        assertThat(List.of(after.path("tasksDue").asInt(), after.path("tasksLate").asInt(), after.path("tasksOverdue").asInt()))
+            .containsExactly(1, 1, 0);
+        assertThat(jdbc.sql("SELECT KEPT_AT FROM EG_DEADLINE_WEEK_KEPT WHERE WEEK_START = ?").param(week).query(Timestamp.class).single())
+            .as("the week stays kept").isEqualTo(keptAt);
+    }
+
     @Test
     void theSpreadsheetEqualsTheTable() throws Exception {
         String query = "region=" + town.value() + "&from=" + from + "&to=" + to;
@@ -229,6 +257,7 @@ class AssessmentConsoleTest {
             .params(taskId(), "assessment-" + tag, unit.agency().name(), unit.region().value(), Timestamp.from(due.minus(Duration.ofDays(5))),
                 Timestamp.from(due), completed == null ? null : Timestamp.from(completed))
             .update();
+        KeptWeekRows.writtenBackTo(jdbc, due.minus(Duration.ofDays(5)));
     }
 
     private String taskId() {

@@ -43,6 +43,7 @@ import cn.elderguard.deadline.WorkingCalendar;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.OrganisationImport;
+import cn.elderguard.support.KeptWeekRows;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.ElderGuardTest;
@@ -393,6 +394,7 @@ class DeadlineConsoleTest {
                     java.sql.Timestamp.from(EARLY.toInstant()), java.sql.Timestamp.from(due))
                 .update();
         }
+        KeptWeekRows.writtenBackTo(jdbc, EARLY.toInstant());
         String filter = "agency=CIVIL_AFFAIRS&region=" + town2 + "&exact=true";
         List<JsonNode> shown = items(Api.as(http, "xian_cfb", DemoOrganisation.PASSWORD), "/api/console/deadlines/tasks?" + filter, 200);
         assertThat(shown).hasSize(450 + (int) count(task -> task.region().equals(town2), DeadlineState.OPEN));

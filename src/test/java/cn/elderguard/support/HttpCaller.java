@@ -88,6 +88,11 @@ public final class HttpCaller {
         return send("POST", path, json, "application/json");
     }
 
+    /** A POST with a header of its own (e.g. {@code Idempotency-Key}), besides those given by {@link #with}. */
+    public Response post(String path, String json, String header, String value) {
+        return send("POST", path, json, "application/json", Map.of(header, value));
+    }
+
     public Response put(String path, String json) {
         return send("PUT", path, json, "application/json");
     }
@@ -97,9 +102,14 @@ public final class HttpCaller {
     }
 
     public Response send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, Map.of());
+    }
+
+    private Response send(String method, String path, String body, String contentType, Map<String, String> ownHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
             .header("X-Requested-With", "XMLHttpRequest");
         headers.forEach(request::header);
+        ownHeaders.forEach(request::header);
         if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }

@@ -48,17 +48,14 @@ public final class ThrowawayPostgres implements AutoCloseable {
     /** Creates and starts a new cluster; a directory of the same name from an earlier run is stopped and removed first. */
     public static ThrowawayPostgres start(String name) throws IOException {
         Path bin = newestBinaries();
-        Path directory = Path.of("target", "throwaway-postgres", name).toAbsolutePath();
-        if (Files.exists(directory.resolve("data").resolve("postmaster.pid"))) {
-            run(bin, false, List.of("pg_ctl", "stop", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w"));
+        Path directory = prepare(bin, Path.of("target", "throwaway-postgres", name).toAbsolutePath());
+        if (asRoot() && run(List.of("test", "-w", directory.toString()), false) != 0) {
+            // A checkout the server's user cannot reach (under /root, mode 700): the system's temporary directory instead.
+            delete(directory);
+            directory = prepare(bin, Path.of(System.getProperty("java.io.tmpdir"), "eg-throwaway-postgres", name).toAbsolutePath());
         }
-        delete(directory);
-        Files.createDirectories(directory);
-        if (asRoot()) {
-            Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
-        }
-        run(bin, true, List.of("initdb", "-D", directory.resolve("data").toString(), "-U", PostgresTestDatabase.user(), "-A", "trust",
-            "-E", "UTF8", "--no-locale", "--no-sync"));
+        run(List.of(bin.resolve("initdb").toString(), "-D", directory.resolve("data").toString(), "-U", PostgresTestDatabase.user(), "-A", "trust",
+            "-E", "UTF8", "--no-locale", "--no-sync"), true);
         int port = freePort();
         // Loopback only and no Unix socket: nothing here may meet the shared server's socket directory.
         Files.writeString(directory.resolve("data").resolve("postgresql.conf"), "\n# ThrowawayPostgres\nport = " + port
@@ -67,6 +64,19 @@ public final class ThrowawayPostgres implements AutoCloseable {
         ThrowawayPostgres cluster = new ThrowawayPostgres(bin, directory, port);
         cluster.start();
         return cluster;
+    }
+
+    /** An empty directory owned by the server's user; one of an earlier run is stopped and removed first. */
+    private static Path prepare(Path bin, Path directory) throws IOException {
+        if (Files.exists(directory.resolve("data").resolve("postmaster.pid"))) {
+            run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w"), false);
+        }
+        delete(directory);
+        Files.createDirectories(directory);
+        if (asRoot()) {
+            Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
+        }
+        return directory;
     }
 
     public int port() {
@@ -109,23 +119,23 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private void stopQuietly() {
-        run(bin, false, List.of("pg_ctl", "stop", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w"));
+        run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w"), false);
     }
 
     private void pgCtl(String action, String... options) {
-        List<String> command = new ArrayList<>(List.of("pg_ctl", action, "-D", directory.resolve("data").toString(), "-w", "-t", "60"));
+        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), action, "-D", directory.resolve("data").toString(),
+            "-w", "-t", "60"));
         command.addAll(List.of(options));
-        run(bin, true, command);
+        run(command, true);
     }
 
-    /** Runs one of PostgreSQL's programs, as {@code postgres} when this JVM is root; fails on a non-zero exit when asked to. */
-    private static String run(Path bin, boolean mustSucceed, List<String> programAndArguments) {
+    /** Runs a program as the server's user ({@code postgres} when this JVM is root); its exit code, or a failure when it must succeed. */
+    private static int run(List<String> programAndArguments, boolean mustSucceed) {
         List<String> command = new ArrayList<>();
         if (asRoot()) {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        command.add(bin.resolve(programAndArguments.get(0)).toString());
-        command.addAll(programAndArguments.subList(1, programAndArguments.size()));
+        command.addAll(programAndArguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output;
@@ -139,7 +149,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
             if (mustSucceed && process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
             }
-            return output;
+            return process.exitValue();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {

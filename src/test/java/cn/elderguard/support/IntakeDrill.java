@@ -163,7 +163,7 @@ public final class IntakeDrill {
     private HttpCaller.Response send(HttpCaller client, int lead) {
         HttpCaller.Response response;
         try {
-            response = client.post("/api/leads", body(lead), "Idempotency-Key", key(lead));
+            response = client.post("/api/leads", body(lead), Map.of("Idempotency-Key", key(lead)));
         } catch (UncheckedIOException e) {
             transportFailures.incrementAndGet();
             return new HttpCaller.Response(0, e.getMessage(), Map.of());

@@ -69,8 +69,7 @@ public final class IntakeDrill {
                     for (int lead = next.getAndIncrement(); lead < leads; lead = next.getAndIncrement()) {
                         send(client, lead);
                         if (acknowledged.size() >= faultAfter && faultStarted.compareAndSet(false, true)) {
-                            Thread striking = new Thread(() -> strike(fault, faultDone), "drill-fault");
-                            striking.start();
+                            new Thread(() -> strike(fault, faultDone), "drill-fault").start();
                         }
                     }
                     return null;
@@ -99,8 +98,9 @@ public final class IntakeDrill {
         for (int lead = 0; lead < leads; lead++) {
             while (!acknowledged.containsKey(lead)) {
                 if (System.nanoTime() > deadline) {
+                    List<HttpCaller.Response> answers = refusals();
                     throw new AssertionError("lead " + key(lead) + " still not acknowledged after resending for " + within + "; last answers: "
-                        + refusals.subList(Math.max(0, refusals.size() - 3), refusals.size()));
+                        + answers.subList(Math.max(0, answers.size() - 3), answers.size()));
                 }
                 resends.incrementAndGet();
                 HttpCaller.Response refused = send(client, lead);

@@ -1,10 +1,15 @@
 package cn.elderguard.system;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * A database outage is 503 with a Chinese problem on every door, within the pool's connection timeout
@@ -23,5 +28,13 @@ class DatabaseOutage {
         // Around Spring Security (order -100) and the engine REST login filter, inside MalformedRequestFilter.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Replaces Spring Boot's transaction manager (same kind, same customizers): a lost connection stays a 503. */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JdbcTransactionManager manager = new LostConnectionTransactionManager(dataSource);
+        customizers.ifAvailable(each -> each.customize(manager));
+        return manager;
     }
 }

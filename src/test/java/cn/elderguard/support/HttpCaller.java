@@ -88,6 +88,11 @@ public final class HttpCaller {
         return send("POST", path, json, "application/json");
     }
 
+    /** A POST with headers of its own besides the caller's (e.g. an Idempotency-Key per lead). */
+    public Response post(String path, String json, Map<String, String> requestHeaders) {
+        return send("POST", path, json, "application/json", requestHeaders);
+    }
+
     public Response put(String path, String json) {
         return send("PUT", path, json, "application/json");
     }
@@ -97,9 +102,14 @@ public final class HttpCaller {
     }
 
     public Response send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, Map.of());
+    }
+
+    private Response send(String method, String path, String body, String contentType, Map<String, String> requestHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
             .header("X-Requested-With", "XMLHttpRequest");
         headers.forEach(request::header);
+        requestHeaders.forEach(request::header);
         if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }

@@ -56,6 +56,7 @@ class OrganisationTenants implements SmartInitializingSingleton {
 
     /** Adds the missing tenants and memberships; call it inside a transaction. */
     void sync() {
+        long start = System.nanoTime();
         Map<String, String> names = new TreeMap<>();
         organisation.jurisdictionsAt(TENANT_LEVELS).forEach(jurisdiction -> names.put(jurisdiction.code().value(), jurisdiction.name()));
         NavigableSet<String> tenants = new TreeSet<>(names.keySet());
@@ -72,9 +73,8 @@ class OrganisationTenants implements SmartInitializingSingleton {
             }
         }
         identity.addTenants(created, missing);
-        if (!created.isEmpty() || !missing.isEmpty()) {
-            log.info("Tenants: {} added, {} group memberships added", created.size(), missing.values().stream().mapToInt(Set::size).sum());
-        }
+        log.info("Tenants: {} added, {} group memberships added, in {} ms", created.size(),
+            missing.values().stream().mapToInt(Set::size).sum(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The groups that join tenants, with their jurisdiction: every unit's officers and every leading group. */

@@ -2,16 +2,10 @@ package cn.elderguard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,13 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
-import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.DropCreatedDatabases;
 
 /**
  * A measurement, not a test (docs/benchmarks.md, "Rows per lead"): the rows one lead adds to every table, counted
- * over {@code bench.rows.leads} leads posted one after another as the intake benchmark posts them (a service account,
- * each lead a new institution in 东街社区, so each opens a case and starts LeadDisposal up to its first task). The job
+ * over {@code bench.rows.leads} leads posted one after another as the intake benchmark posts them
+ * ({@link IntakeWorkload#post}: each opens a case and starts LeadDisposal up to its first task). The job
  * executor is off, so the queued mail and deadline jobs are counted as the intake leaves them.
  */
 @Tag("benchmark")
@@ -37,9 +30,6 @@ import cn.elderguard.support.DropCreatedDatabases;
 class RowsPerLeadBenchmark {
 
     static final int LEADS = Integer.getInteger("bench.rows.leads", 100);
-
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
 
     @LocalServerPort
     int port;
@@ -76,14 +66,7 @@ class RowsPerLeadBenchmark {
     }
 
     private void post() throws Exception {
-        String body = """
-            {"source":"BANK_FUND_ALERT","reference":"%s","institution":{"name":"计数养老院-%s","jurisdiction":"%s"},
-             "description":"大额资金异动","amountInvolvedYuan":500000}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
-            DemoOrganisation.DONGJIE);
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads"))
-            .header("Authorization", AUTH).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        IntakeWorkload.post(client, port);
     }
 
     /** Every table of the schema (the engine's and ours) with its row count. */

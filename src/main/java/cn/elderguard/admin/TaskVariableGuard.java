@@ -168,15 +168,7 @@ class TaskVariableGuard extends OncePerRequestFilter {
             return lookup.get();
         }
         EngineCaller caller = EngineCaller.of(request, engine).orElse(null);
-        if (caller == null) {
-            return lookup.get();
-        }
-        identity.setAuthentication(caller.userId(), caller.groupIds());
-        try {
-            return lookup.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return caller == null ? lookup.get() : caller.run(engine, lookup);
     }
 
     private void refuse(HttpServletResponse response, HttpStatus status, List<String> problems) throws IOException {

@@ -20,7 +20,7 @@ import cn.elderguard.engine.CaseProcessNames;
 /**
  * The shared inbox filters every officer finds in Tasklist, the unit's inbox first (docs/tasklist.md), listed by Tasklist's
  * sort: priority (red and orange work first; docs/deadlines.md, "Priorities"), then due date. What each filter shows
- * is further limited by the engine's task authorizations; the list shows each case's institution name: "辖区全部任务" is everything a user may read,
+ * is further limited by the engine's task authorizations and tenant check (docs/decisions/045); the list shows each case's institution name: "辖区全部任务" is everything a user may read,
  * i.e. their own unit's work for an officer and the whole subtree for a 处非办.
  */
 @Component

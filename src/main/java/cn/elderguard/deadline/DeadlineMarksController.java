@@ -7,23 +7,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.organisation.CurrentUser;
+import cn.elderguard.security.EngineCaller;
 import cn.elderguard.system.InvalidInputException;
 
 /**
  * The marks Tasklist draws on its task cards and task header (docs/tasklist.md, "Overdue and escalated tasks"):
  * 已逾期 N 天 and 已升级督办·第 N 级, for a page of tasks at once. The readable tasks are those the engine's own task
- * query returns to the caller (its authorization check: the unit's tasks, read-only those of the jurisdictions
- * supervised), so a task the caller may not read is absent from the answer, as the engine leaves it out of a list.
+ * query returns to the caller (its authorization and tenant checks: the unit's tasks, read-only those of the
+ * jurisdictions supervised), so a task the caller may not read is absent from the answer, as the engine leaves it out of a list.
  */
 @RestController
 class DeadlineMarksController {
@@ -57,19 +55,7 @@ class DeadlineMarksController {
 
     /** The tasks among {@code ids} the engine shows the caller: one task query, run as the caller. */
     private List<String> readable(List<String> ids) {
-        IdentityService identity = engine.getIdentityService();
-        String user = currentUser.id();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        Authentication previous = identity.getCurrentAuthentication();
-        identity.setAuthentication(user, groups);
-        try {
-            return engine.getTaskService().createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream().map(Task::getId).toList();
-        } finally {
-            if (previous == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(previous);
-            }
-        }
+        return EngineCaller.of(currentUser.id(), engine).run(engine, () ->
+            engine.getTaskService().createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream().map(Task::getId).toList());
     }
 }

@@ -3,15 +3,13 @@ package cn.elderguard.deadline;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.elderguard.lead.CaseAccess;
 import cn.elderguard.organisation.CurrentUser;
+import cn.elderguard.security.EngineCaller;
 import cn.elderguard.system.NotFoundException;
 
 /**
@@ -47,11 +45,13 @@ class TaskDeadlineController {
         return state;
     }
 
-    /** The engine's own grant on the task: READ for its candidate groups and, through security/SupervisorReadAccess, the supervisors above. */
+    /**
+     * Whether the engine's task query shows the caller the task: its candidate groups' grant, or a supervisor's READ on
+     * every task bounded by the tenant check (docs/decisions/045). A bare grant check would miss the tenant check.
+     */
     private boolean mayReadTask(String taskId) {
-        String user = currentUser.id();
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        return engine.getAuthorizationService().isUserAuthorized(user, groups, Permissions.READ, Resources.TASK, taskId);
+        return EngineCaller.of(currentUser.id(), engine).run(engine,
+            () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1);
     }
 
     /** The case's open tasks with their due dates and escalation state. */

@@ -11,13 +11,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the organisation into the engine's identity service: one group per unit for its officers and
- * one for its leaders, one per leading group, and users with their memberships. The only place that
+ * one for its leaders, one per leading group, users with their memberships, and the jurisdictions' tenants with
+ * their groups (docs/decisions/045). The only place that
  * changes engine identities, so the naming scheme of {@link GroupIds} is applied in one spot.
  */
 @Component
@@ -31,11 +34,13 @@ class EngineIdentity {
 
     private final IdentityService identity;
     private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    EngineIdentity(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration) {
+    EngineIdentity(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration, JdbcClient jdbc) {
         this.identity = identity;
         this.engineConfiguration = engineConfiguration;
+        this.jdbc = jdbc;
     }
 
     void saveUnitGroups(List<Unit> units, boolean created) {
@@ -53,6 +58,36 @@ class EngineIdentity {
         engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
             work.run();
             return null;
+        });
+    }
+
+    /** The engine's tenants by id (docs/decisions/045). */
+    Set<String> tenantIds() {
+        Set<String> ids = new HashSet<>();
+        identity.createTenantQuery().list().forEach(tenant -> ids.add(tenant.getId()));
+        return ids;
+    }
+
+    /** Which groups are members of which tenant: the engine offers no query for it. */
+    Map<String, Set<String>> tenantGroups() {
+        Map<String, Set<String>> members = new HashMap<>();
+        jdbc.sql("SELECT TENANT_ID_, GROUP_ID_ FROM " + engineConfiguration.getDatabaseTablePrefix() + "ACT_ID_TENANT_MEMBER"
+                + " WHERE GROUP_ID_ IS NOT NULL")
+            .query(rs -> {
+                members.computeIfAbsent(rs.getString(1), tenant -> new HashSet<>()).add(rs.getString(2));
+            });
+        return members;
+    }
+
+    /** New tenants (id → name) and new group memberships (tenant → groups), in one engine command. */
+    void addTenants(Map<String, String> tenants, Map<String, Set<String>> memberships) {
+        inOneEngineCommand(() -> {
+            tenants.forEach((id, name) -> {
+                Tenant tenant = identity.newTenant(id);
+                tenant.setName(name);
+                identity.saveTenant(tenant);
+            });
+            memberships.forEach((tenant, groups) -> groups.forEach(group -> identity.createTenantGroupMembership(tenant, group)));
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,14 +42,18 @@ public class OrganisationImport {
     private final TransactionTemplate transaction;
     private final EngineIdentity identity;
     private final OrganisationRepository organisation;
+    private final OrganisationTenants tenants;
+    private final ApplicationEventPublisher events;
 
     OrganisationImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, EngineIdentity identity,
-                       OrganisationRepository organisation) {
+                       OrganisationRepository organisation, OrganisationTenants tenants, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transaction = transaction;
         this.identity = identity;
         this.organisation = organisation;
+        this.tenants = tenants;
+        this.events = events;
     }
 
     /** Imports the file or throws {@link OrganisationImportException} listing every problem. */
@@ -68,7 +73,11 @@ public class OrganisationImport {
             if (!file.problems.isEmpty()) {
                 return null;
             }
-            return plan.apply();
+            ImportResult applied = plan.apply();
+            tenants.sync();
+            // In this transaction: the groups' engine grants are part of the import (security/SupervisorGrants).
+            events.publishEvent(new OrganisationImported());
+            return applied;
         });
         if (!file.problems.isEmpty()) {
             throw new OrganisationImportException(file.problems.stream()

@@ -65,6 +65,19 @@ public class OrganisationRepository {
             .query(OrganisationRepository::jurisdiction).list();
     }
 
+    /** Every jurisdiction at one of {@code levels} (the tenants' jurisdictions, docs/decisions/045: a province's ~1,500). */
+    public List<Jurisdiction> jurisdictionsAt(Collection<JurisdictionLevel> levels) {
+        return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE LEVEL IN (:levels) ORDER BY REGION_CODE")
+            .param("levels", levels.stream().map(JurisdictionLevel::name).toList())
+            .query(OrganisationRepository::jurisdiction).list();
+    }
+
+    /** How many jurisdictions there are at one of {@code levels}. */
+    public long countJurisdictionsAt(Collection<JurisdictionLevel> levels) {
+        return jdbc.sql("SELECT COUNT(*) FROM EG_JURISDICTION WHERE LEVEL IN (:levels)")
+            .param("levels", levels.stream().map(JurisdictionLevel::name).toList()).query(Long.class).single();
+    }
+
     /** The top of the jurisdiction tree (no parent): where an administrator starts picking a region. */
     public List<Jurisdiction> roots() {
         return jdbc.sql("SELECT REGION_CODE, NAME, LEVEL, PARENT_CODE FROM EG_JURISDICTION WHERE PARENT_CODE IS NULL ORDER BY REGION_CODE")
@@ -87,6 +100,14 @@ public class OrganisationRepository {
                 .query(OrganisationRepository::unit).list().stream()
                 .sorted(Comparator.comparing((Unit unit) -> unit.region().value()).reversed())
                 .toList());
+    }
+
+    /** Every unit of {@code agency}, or of every agency for {@code null}, in code order (the import's and the tenants' whole view). */
+    public List<Unit> allUnits(Agency agency) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM EG_UNIT" + (agency == null ? "" : " WHERE AGENCY = :agency")
+                + " ORDER BY REGION_CODE, AGENCY")
+            .params(agency == null ? Map.of() : Map.of("agency", agency.name()))
+            .query(OrganisationRepository::unit).list();
     }
 
     /**
@@ -155,6 +176,12 @@ public class OrganisationRepository {
                 .param("role", Role.LEADING_GROUP.name())
                 .param("regions", regions.stream().map(RegionCode::value).toList())
                 .query((rs, row) -> RegionCode.of(rs.getString(1))).list());
+    }
+
+    /** Every jurisdiction that has leading-group members. */
+    public List<RegionCode> leadingGroupRegions() {
+        return jdbc.sql("SELECT DISTINCT REGION_CODE FROM EG_PERSON WHERE ROLE = ? ORDER BY REGION_CODE").param(Role.LEADING_GROUP.name())
+            .query((rs, row) -> RegionCode.of(rs.getString(1))).list();
     }
 
     /** All sectors (a handful of rows): code, Chinese name, regulating agency. */

@@ -1,6 +1,8 @@
 package cn.elderguard.organisation;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.engine.ModelBean;
 import cn.elderguard.engine.TaskProperties;
+import cn.elderguard.engine.TaskTenants;
 import cn.elderguard.engine.UserTaskListener;
 
 /**
@@ -63,8 +66,14 @@ public class RouteToUnitListener implements UserTaskListener {
         RegionCode region = RegionCode.of(requiredVariable(task,
             TaskProperties.get(task, JURISDICTION_VARIABLE_PROPERTY).orElse(CaseProcessNames.VAR_JURISDICTION)));
         boolean leaders = TaskProperties.get(task, UNIT_ROLE_PROPERTY).filter(LEADERS::equals).isPresent();
-        Arrays.stream(agencies.split(",")).map(String::trim).map(Agency::valueOf).forEach(agency -> {
-            Unit unit = routing.route(agency, region);
+        List<Unit> units = Arrays.stream(agencies.split(",")).map(String::trim).map(Agency::valueOf)
+            .map(agency -> routing.route(agency, region)).toList();
+        // The task is in the tenant of the unit it is offered to (docs/decisions/045), set before the candidate links are
+        // made so that they get it too. Units routed from one region lie on one chain up from it: the deepest is the
+        // region's own, whose tenant every other unit's groups and every supervisor above reach.
+        units.stream().map(Unit::region).max(Comparator.naturalOrder())
+            .ifPresent(deepest -> TaskTenants.assign(task, Tenants.of(deepest)));
+        units.forEach(unit -> {
             String group = leaders ? unit.leaderGroup() : unit.officerGroup();
             // A new task's links are in memory: this asks no query.
             boolean offered = task.getCandidates().stream()

@@ -57,6 +57,17 @@ public class RoutingService {
         return groups;
     }
 
+    /**
+     * Every group that reads the work of its subtree: the 处非办 and the leading group of every jurisdiction. The engine
+     * lets them read every task and case of the tenants they are members of (docs/decisions/045).
+     */
+    public List<String> allSupervisorGroups() {
+        List<String> groups = new ArrayList<>();
+        organisation.allUnits(Agency.CHUFEI_OFFICE).forEach(unit -> groups.add(unit.officerGroup()));
+        organisation.leadingGroupRegions().forEach(code -> groups.add(GroupIds.leadingGroup(code)));
+        return groups;
+    }
+
     /** The sector unit that does the work and the 处非办 that oversees it. */
     public record Responsibility(Unit sectorUnit, Unit chufeiOffice) {
     }

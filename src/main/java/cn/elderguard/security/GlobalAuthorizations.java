@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every logged-in user may do regardless of unit (docs/decisions/006): open Tasklist, read process
  * definitions (names, diagrams, forms), and read users and groups (assignee and candidate names).
- * Everything about tasks comes from per-task authorizations; everything else belongs to admins.
+ * Tasks and cases: the units' grants per task and case, the supervisors' READ on all of them bounded by the engine's
+ * tenant check (docs/decisions/045); everything else belongs to admins.
  */
 @Component
 public class GlobalAuthorizations implements SmartInitializingSingleton {

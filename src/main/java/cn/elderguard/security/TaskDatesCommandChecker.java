@@ -49,20 +49,23 @@ class TaskDatesCommandChecker extends AuthorizationCommandChecker {
         return Objects.equals(before, after);
     }
 
-    /** Puts the checker in place of the engine's own authorization checker. */
+    /**
+     * Puts the checker in place of the engine's own authorization checker, ahead of the tenant checker, whose refusals
+     * then read as authorization refusals ({@link TenantRefusals}): an officer trying another unit's task hears what
+     * permission is missing, not that the task is in another jurisdiction's tenant.
+     */
     @Component
     static class TaskDatesPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
+            List<CommandChecker> stock = configuration.getCommandCheckers() == null
+                ? List.of(new TenantCommandChecker(), new AuthorizationCommandChecker()) : configuration.getCommandCheckers();
             List<CommandChecker> checkers = new ArrayList<>();
-            if (configuration.getCommandCheckers() == null) {
-                checkers.add(new TenantCommandChecker());
-                checkers.add(new TaskDatesCommandChecker());
-            } else {
-                configuration.getCommandCheckers().forEach(checker -> checkers.add(
-                    checker.getClass() == AuthorizationCommandChecker.class ? new TaskDatesCommandChecker() : checker));
-            }
+            stock.stream().filter(checker -> checker.getClass() == AuthorizationCommandChecker.class)
+                .forEach(checker -> checkers.add(new TaskDatesCommandChecker()));
+            stock.stream().filter(checker -> checker.getClass() != AuthorizationCommandChecker.class)
+                .forEach(checker -> checkers.add(checker instanceof TenantCommandChecker ? TenantRefusals.asAuthorizationRefusals(checker) : checker));
             configuration.setCommandCheckers(checkers);
         }
     }

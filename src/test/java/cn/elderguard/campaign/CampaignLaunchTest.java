@@ -198,6 +198,7 @@ class CampaignLaunchTest {
         assertThat(json.readTree(unit.body()).path("taskName").asText()).isEqualTo("报送实施方案备案");
         assertThat(HttpCaller.basic(port, "xian_cfb", DemoOrganisation.PASSWORD).get(path).status()).as("the county 处非办 above").isEqualTo(200);
         assertThat(HttpCaller.basic(port, "dongjie_wgy", DemoOrganisation.PASSWORD).get(path).status()).as("another town's grid worker").isEqualTo(404);
+        assertThat(HttpCaller.basic(port, "cg_zzb", DemoOrganisation.PASSWORD).get(path).status()).as("another town's 处非办").isEqualTo(404);
         assertThat(HttpCaller.basic(port, "liushu_wgy", DemoOrganisation.PASSWORD).get(path).status()).as("another village of the same campaign")
             .isEqualTo(404);
     }

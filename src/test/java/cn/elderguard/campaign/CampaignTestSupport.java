@@ -21,6 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.elderguard.security.EngineCaller;
 import cn.elderguard.support.Api;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.system.Now;
@@ -116,13 +117,7 @@ public final class CampaignTestSupport {
     }
 
     public <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
-        engine.getIdentityService().setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        return EngineCaller.of(userId, engine).run(engine, action);
     }
 
     public List<String> candidateGroups(Task task) {

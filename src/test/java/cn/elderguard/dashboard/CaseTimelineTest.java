@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.elderguard.security.EngineCaller;
 import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.organisation.Agency;
 import cn.elderguard.organisation.GroupIds;
@@ -183,12 +184,10 @@ class CaseTimelineTest {
             String user = jdbc.sql("SELECT USER_ID FROM EG_PERSON WHERE AGENCY = ? AND REGION_CODE = ? AND ROLE = ? ORDER BY USER_ID")
                 .params(unit.agency().name(), unit.region().value(), group.equals(unit.leaderGroup()) ? "UNIT_LEADER" : "OFFICER")
                 .query(String.class).list().get(0);
-            engine.getIdentityService().setAuthentication(user, organisation.person(user).orElseThrow().groups());
-            try {
+            EngineCaller.of(user, engine).run(engine, () -> {
                 engine.getTaskService().complete(task.getId(), answers);
-            } finally {
-                engine.getIdentityService().clearAuthentication();
-            }
+                return null;
+            });
         });
 
         JsonNode items = Api.as(http, "hx_mz", DemoOrganisation.PASSWORD).get("/api/cases/" + caseId + "/timeline").ok().json();

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,9 +112,9 @@ class TaskAuthorizationTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("roles")
     void javaApi(String user, String role, boolean seesChengguan, boolean seesHexi, boolean worksChengguan, boolean worksHexi) {
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
+        // As every engine call made as a person: with the user's groups and tenants (docs/decisions/045).
+        EngineCaller caller = EngineCaller.of(user, engine);
+        engine.getIdentityService().setAuthentication(caller.userId(), caller.groupIds(), caller.tenantIds());
         TaskService tasks = engine.getTaskService();
 
         assertThat(tasks.createTaskQuery().taskId(chengguanTask.getId()).count()).isEqualTo(seesChengguan ? 1 : 0);

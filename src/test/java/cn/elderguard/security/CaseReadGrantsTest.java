@@ -33,11 +33,12 @@ import cn.elderguard.engine.CaseProcessNames;
 import cn.elderguard.organisation.RouteToUnitListener;
 
 /**
- * The read grants every user task gets: its unit's supervisors read the task, its unit and supervisors
- * read the case, once per case even when several tasks of one unit are created in one command.
+ * What every user task writes for reading: its unit reads the case, once per case even when several tasks of one unit
+ * are created in one command; supervisors get no row per task or case, as the task is in its unit's tenant, which
+ * their READ on every task and case reaches (docs/decisions/045).
  */
 @ElderGuardTest
-class SupervisorReadAccessTest {
+class CaseReadGrantsTest {
 
     /** A form without required fields, deployed at start-up: the tasks complete without variables. */
     private static final String FORM = LeadDisposalProcess.FORM_ACKNOWLEDGE_CROSS_REGION_COPY;
@@ -66,6 +67,10 @@ class SupervisorReadAccessTest {
             .sequenceFlowId("SequenceFlow_BToJoin").connectTo("Gateway_Join").done())).deploy();
         List<String> supervisors = routing.supervisorGroups(RegionCode.of(CHENGGUAN));
         assertThat(supervisors).isNotEmpty().doesNotContain(UNIT);
+        supervisors.forEach(group -> {
+            assertThat(readers(Resources.TASK, Authorization.ANY)).as("every task").contains(group);
+            assertThat(readers(Resources.PROCESS_INSTANCE, Authorization.ANY)).as("every case").contains(group);
+        });
 
         // Task_A and Task_B are created in the starting command, before anything is flushed.
         long caseId = LeadDisposalStarter.openCase(engine, Agency.MARKET_REGULATION, CHENGGUAN, "并行任务测试机构");
@@ -73,15 +78,22 @@ class SupervisorReadAccessTest {
             Map.of(CaseProcessNames.VAR_JURISDICTION, CHENGGUAN, CaseProcessNames.VAR_RESPONSIBLE_AGENCY, Agency.MARKET_REGULATION.name()));
         List<Task> parallel = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
         assertThat(parallel).hasSize(2);
-        parallel.forEach(task -> assertThat(readers(Resources.TASK, task.getId())).containsExactlyInAnyOrderElementsOf(supervisors));
-        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).containsOnlyOnce(UNIT).containsAll(supervisors)
-            .hasSize(supervisors.size() + 1);
+        parallel.forEach(task -> {
+            assertThat(readers(Resources.TASK, task.getId())).isEmpty();
+            assertThat(task.getTenantId()).isEqualTo(CHENGGUAN);
+        });
+        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).containsExactly(UNIT);
 
         parallel.forEach(task -> engine.getTaskService().complete(task.getId()));
         Task later = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(later.getTaskDefinitionKey()).isEqualTo("Task_C");
-        assertThat(readers(Resources.TASK, later.getId())).containsExactlyInAnyOrderElementsOf(supervisors);
-        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).hasSize(supervisors.size() + 1);
+        assertThat(readers(Resources.TASK, later.getId())).isEmpty();
+        assertThat(readers(Resources.PROCESS_INSTANCE, instance.getId())).containsExactly(UNIT);
+        // The task's candidate link and its history row are in the task's tenant too.
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(later.getId()).singleResult().getTenantId())
+            .isEqualTo(CHENGGUAN);
+        assertThat(engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(later.getId()).list())
+            .isNotEmpty().allSatisfy(link -> assertThat(link.getTenantId()).isEqualTo(CHENGGUAN));
     }
 
     /** Groups granted READ on the resource, one entry per grant row. */

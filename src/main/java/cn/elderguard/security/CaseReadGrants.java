@@ -19,27 +19,21 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import cn.elderguard.organisation.GroupIds;
-import cn.elderguard.organisation.RoutingService;
-import cn.elderguard.organisation.UnitKey;
 import cn.elderguard.engine.UserTaskListener;
 
 /**
- * "处非办 of the same jurisdiction sees all of them": when a task is created, the 处非办 and leading group
- * of every jurisdiction from the task's unit up to the province get READ on it. The engine itself
- * gives candidate groups READ + TASK_WORK, so supervisors see the task but act only on their own.
- * Candidates and supervisors also get READ on the task's process instance, which the task list needs to
- * show the case's variables (the institution's name) and nothing beyond that case.
- * Runs after the task's own create listeners (routing).
+ * The units a task is offered to read its case: when a task is created, its candidate groups get READ on the task's
+ * process instance, which the task list needs to show the case's variables (the institution's name) — once per unit
+ * and case, however many of its tasks the unit gets. The engine itself gives candidate groups READ + TASK_WORK on the
+ * task. Supervisors get no rows here: their READ on every task and case is bounded by the engine's tenant check
+ * (security/SupervisorGrants, docs/decisions/045). Runs after the task's own create listeners (routing).
  */
 @Component
-class SupervisorReadAccess implements UserTaskListener {
+class CaseReadGrants implements UserTaskListener {
 
-    private final RoutingService routing;
     private final AuthorizationService authorizations;
 
-    SupervisorReadAccess(RoutingService routing, @Lazy AuthorizationService authorizations) {
-        this.routing = routing;
+    CaseReadGrants(@Lazy AuthorizationService authorizations) {
         this.authorizations = authorizations;
     }
 
@@ -51,24 +45,20 @@ class SupervisorReadAccess implements UserTaskListener {
     @Override
     public void notify(DelegateTask task) {
         Set<String> candidates = new LinkedHashSet<>();
-        Set<String> supervisors = new LinkedHashSet<>();
         for (IdentityLink link : task.getCandidates()) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                 candidates.add(link.getGroupId());
-                GroupIds.unitOf(link.getGroupId()).map(UnitKey::region)
-                    .ifPresent(region -> supervisors.addAll(routing.supervisorGroups(region)));
             }
         }
-        supervisors.removeAll(candidates);
-        Set<String> caseReaders = new LinkedHashSet<>(candidates);
-        caseReaders.addAll(supervisors);
+        if (candidates.isEmpty()) {
+            return;
+        }
         CommandContext command = Context.getCommandContext();
         // The grants are the system's, not the user's who completed the previous task. They are written
         // straight into this command's flush (one JDBC batch), not as one nested command each.
         command.runWithoutAuthorization(() -> {
-            supervisors.forEach(group -> grantRead(command, Resources.TASK, task.getId(), group));
-            caseReaders.removeAll(caseReadersAlreadyGranted(command, task, caseReaders));
-            caseReaders.forEach(group -> grantRead(command, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), group));
+            candidates.removeAll(caseReadersAlreadyGranted(command, task, candidates));
+            candidates.forEach(group -> grantRead(command, task.getProcessInstanceId(), group));
             return null;
         });
     }
@@ -89,7 +79,7 @@ class SupervisorReadAccess implements UserTaskListener {
         }
         var processInstance = command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, processInstanceId);
         boolean startedInThisCommand = processInstance != null && command.getDbEntityManager().getDbEntityCache().isTransient(processInstance);
-        if (!startedInThisCommand && !wanted.isEmpty()) {
+        if (!startedInThisCommand) {
             // Only the groups in question: a campaign's one process instance carries a grant for each of its thousands of units.
             authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId)
                 .groupIdIn(wanted.toArray(String[]::new)).list()
@@ -98,11 +88,11 @@ class SupervisorReadAccess implements UserTaskListener {
         return granted;
     }
 
-    private static void grantRead(CommandContext command, Resources resource, String resourceId, String groupId) {
+    private static void grantRead(CommandContext command, String processInstanceId, String groupId) {
         AuthorizationEntity read = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         read.setGroupId(groupId);
-        read.setResource(resource);
-        read.setResourceId(resourceId);
+        read.setResource(Resources.PROCESS_INSTANCE);
+        read.setResourceId(processInstanceId);
         read.addPermission(Permissions.READ);
         command.getAuthorizationManager().insert(read);
     }

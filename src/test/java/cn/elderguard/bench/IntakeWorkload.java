@@ -22,6 +22,7 @@ import cn.elderguard.support.DemoOrganisation;
 final class IntakeWorkload {
 
     static final int LEADS = Integer.getInteger("bench.leads", 1_000);
+    static final String BARE_KEY = "BareReference";
 
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
         .getBytes(StandardCharsets.UTF_8));
@@ -41,11 +42,10 @@ final class IntakeWorkload {
         double four = leads(4, LEADS);
         sessions(1, 200);
         double sessionsOne = sessions(1, LEADS);
-        BareDeployment.deploy(engine, "BareReference.bpmn", Bpmn.createExecutableProcess("BareReference").camundaHistoryTimeToLive(1)
-            .startEvent().userTask().camundaCandidateGroups("MARKET_REGULATION-" + DemoOrganisation.CHENGGUAN).endEvent().done());
+        deployBare(engine);
         bare(1, 200);
         Figures figures = new Figures(one, four, bare(1, LEADS), bare(4, LEADS), sessionsOne);
-        BareDeployment.requireBare(engine, "BareReference");
+        BareDeployment.requireBare(engine, BARE_KEY);
         return figures;
     }
 
@@ -79,9 +79,19 @@ final class IntakeWorkload {
     }
 
     private double bare(int threads, int starts) throws Exception {
-        return Parallel.perSecond(threads, starts, i -> engine.getRuntimeService().startProcessInstanceByKey("BareReference",
-            UUID.randomUUID().toString(), Map.of("jurisdiction", DemoOrganisation.DONGJIE, "responsibleAgency", "CIVIL_AFFAIRS",
-                "institutionName", "基准养老院")));
+        return Parallel.perSecond(threads, starts, i -> startBare(engine));
+    }
+
+    /** The bare reference: a one-user-task process, deployed without ElderGuard's task listeners. */
+    static void deployBare(ProcessEngine engine) {
+        BareDeployment.deploy(engine, BARE_KEY + ".bpmn", Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLive(1)
+            .startEvent().userTask().camundaCandidateGroups("MARKET_REGULATION-" + DemoOrganisation.CHENGGUAN).endEvent().done());
+    }
+
+    /** One bare start, with as many variables as LeadDisposal's routing needs. */
+    static void startBare(ProcessEngine engine) {
+        engine.getRuntimeService().startProcessInstanceByKey(BARE_KEY, UUID.randomUUID().toString(), Map.of("jurisdiction",
+            DemoOrganisation.DONGJIE, "responsibleAgency", "CIVIL_AFFAIRS", "institutionName", "基准养老院"));
     }
 
     /** Leads (or bare starts) per second with 1 and 4 threads; logged-in no-op requests per second on 1. */

@@ -47,6 +47,14 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     /** Creates and starts a new cluster; a directory of the same name from an earlier run is stopped and removed first. */
     public static ThrowawayPostgres start(String name) throws IOException {
+        return start(name, "");
+    }
+
+    /**
+     * As {@link #start(String)}, with extra lines for {@code postgresql.conf} (for instance {@code log_statement = 'all'}
+     * for a measurement that counts statements in {@link #serverLog()}).
+     */
+    public static ThrowawayPostgres start(String name, String settings) throws IOException {
         Path bin = newestBinaries();
         Path directory = prepare(bin, Path.of("target", "throwaway-postgres", name).toAbsolutePath());
         if (asRoot() && run(List.of("test", "-w", directory.toString()), false) != 0) {
@@ -59,7 +67,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         int port = freePort();
         // Loopback only and no Unix socket: nothing here may meet the shared server's socket directory.
         Files.writeString(directory.resolve("data").resolve("postgresql.conf"), "\n# ThrowawayPostgres\nport = " + port
-            + "\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 50\n", StandardCharsets.UTF_8,
+            + "\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 50\n" + settings + "\n", StandardCharsets.UTF_8,
             StandardOpenOption.APPEND);
         ThrowawayPostgres cluster = new ThrowawayPostgres(bin, directory, port);
         cluster.start();
@@ -81,6 +89,11 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server's log file (what {@code pg_ctl start -l} writes). */
+    public Path serverLog() {
+        return directory.resolve("server.log");
     }
 
     /** Creates a database in this cluster and returns its JDBC URL. */

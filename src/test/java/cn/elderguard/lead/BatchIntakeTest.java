@@ -135,6 +135,23 @@ class BatchIntakeTest {
     }
 
     @Test
+    void itemsThatAreNoLeadsOrHoldANulCharacterAreRefusedAlone() {
+        String run = "批量格式-" + UUID.randomUUID();
+        Map<String, Object> withNul = alert(run, 2);
+        withNul.put("description", "推销\u0000理财");
+        List<Object> batch = new ArrayList<>(List.of("一条线索", 42));
+        batch.add(withNul);
+        batch.add(alert(run, 3));
+
+        JsonNode answer = bank().post("/api/leads/batch", Map.of("leads", batch)).ok().json();
+
+        assertThat(statuses(answer)).containsExactly(400, 400, 400, 201);
+        assertThat(fields(answer.path("results").get(0))).containsExactly("[0]");
+        assertThat(fields(answer.path("results").get(2))).containsExactly("[2].description");
+        assertThat(leadCount(run)).isEqualTo(1);
+    }
+
+    @Test
     void anOfficerIsRefusedItemByItemWhereASingleLeadWouldBe() {
         String run = "批量权限-" + UUID.randomUUID();
         List<Object> batch = List.of(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,7 +133,7 @@ class BatchIntake {
     private List<Checked> check(List<JsonNode> items, Result[] results) {
         String submitter = currentUser.id();
         Map<String, Integer> firstByKey = new HashMap<>();
-        Map<Integer, LeadSubmission> readable = new java.util.LinkedHashMap<>();
+        Map<Integer, LeadSubmission> readable = new LinkedHashMap<>();
         for (int position = 0; position < items.size(); position++) {
             JsonNode item = items.get(position);
             String key = item != null && item.path("reference").isTextual() ? IntakeChecks.blankToNull(item.path("reference").asText()) : null;
@@ -192,7 +194,7 @@ class BatchIntake {
             lead = json.treeToValue(item, LeadSubmission.class);
         } catch (JsonMappingException e) {
             throw new InvalidInputException(List.of(JsonFieldProblems.of(e).orElse(new FieldProblem("", "应为一条线索（JSON 对象）"))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidInputException("", "应为一条线索（JSON 对象）");
         }
         List<FieldProblem> problems = validator.validate(lead).stream()

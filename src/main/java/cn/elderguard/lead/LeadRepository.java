@@ -51,6 +51,17 @@ class LeadRepository {
             .params(submittedBy, key).query(LeadRepository::map).optional();
     }
 
+    /** The submitter's leads stored under any of {@code keys}, by key: batch intake's resends in one query. */
+    java.util.Map<String, Lead> byIdempotencyKeys(String submittedBy, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("SELECT IDEMPOTENCY_KEY, " + COLUMNS + " FROM EG_LEAD WHERE SUBMITTED_BY = :submitter AND IDEMPOTENCY_KEY IN (:keys)")
+            .param("submitter", submittedBy).param("keys", List.copyOf(keys))
+            .query((rs, row) -> java.util.Map.entry(rs.getString("IDEMPOTENCY_KEY"), map(rs, row))).list().stream()
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     Optional<Lead> byTrackingCode(String trackingCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM EG_LEAD WHERE TRACKING_CODE = ?").param(trackingCode)
             .query(LeadRepository::map).optional();

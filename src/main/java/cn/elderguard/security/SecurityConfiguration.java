@@ -131,7 +131,7 @@ class SecurityConfiguration {
                 .requestMatchers("/", "/error", "/favicon.ico", "/assets/**", "/public/**").permitAll()
                 // Service accounts submit leads and read back their own receipts, nothing else (docs/security.md).
                 .requestMatchers(HttpMethod.GET, "/api/leads/mine").access(SecurityConfiguration::peopleOnly)
-                .requestMatchers(HttpMethod.POST, "/api/leads").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/batch").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/leads/{id}").authenticated()
                 .anyRequest().access(SecurityConfiguration::peopleOnly))
             .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)

@@ -24,8 +24,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.elderguard.system.InvalidInputException.FieldProblem;
 
@@ -60,25 +58,12 @@ class ApiExceptionHandler {
     /** Unreadable JSON, unknown fields and values that are not of the field's type (e.g. an unknown LeadSource). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-            String message;
-            if (mapping instanceof UnrecognizedPropertyException) {
-                message = "未知字段";
-            } else if (mapping instanceof RejectNulCharacters.NulCharacterException) {
-                message = RejectNulCharacters.MESSAGE;
-            } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-                message = "取值无效：" + format.getValue() + "，应为 " + List.of(format.getTargetType().getEnumConstants());
-            } else if (mapping instanceof InvalidFormatException format) {
-                message = "取值无效：" + format.getValue();
-            } else {
-                message = "取值无效";
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            var field = JsonFieldProblems.of(mapping);
+            if (field.isPresent()) {
+                return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", field.get().field() + "：" + field.get().message()),
+                    List.of(field.get()));
             }
-            return withErrors(problem(HttpStatus.BAD_REQUEST, "输入有误", field + "：" + message),
-                List.of(new FieldProblem(field, message)));
         }
         return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求体不是有效的 JSON");
     }
@@ -132,9 +117,14 @@ class ApiExceptionHandler {
             .body(problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage()));
     }
 
+    /** A 503 whose cause is the database being out of reach tells the client when to retry, as every such 503 does. */
     @ExceptionHandler(ServiceUnavailableException.class)
-    ProblemDetail serviceUnavailable(ServiceUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.title(), e.getMessage());
+    ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException e) {
+        var response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+        if (DatabaseUnavailable.isCause(e)) {
+            response.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -68,6 +68,10 @@ class ElderGuardBenchmark {
         IntakeWorkload.Figures f = new IntakeWorkload(port, engine).run();
         row("intake, 1 thread (leads/s | starts/s)", f.one(), f.bareOne(), f.one() / f.bareOne(), "≥ 0.5");
         row("intake, 4 threads (leads/s | starts/s)", f.four(), f.bareFour(), f.four() / f.bareFour(), "≥ 0.5");
+        row("batch intake, batches of " + IntakeWorkload.BATCH + ", 1 thread (leads/s | starts/s)", f.batchOne(), f.bareOne(),
+            f.batchOne() / f.bareOne(), "≥ 1.0");
+        row("batch intake, batches of " + IntakeWorkload.BATCH + ", 4 threads (leads/s | starts/s)", f.batchFour(), f.bareFour(),
+            f.batchFour() / f.bareFour(), "≥ 1.0");
         ROWS.add(String.format("| of which: HTTP round trip with login alone, 1 thread, ms per request | %.1f | | | |", 1000 / f.sessionsOne()));
         ROWS.add(String.format("| intake, 1 thread, ms per lead / per bare start | %.1f | %.1f | | |", 1000 / f.one(), 1000 / f.bareOne()));
     }

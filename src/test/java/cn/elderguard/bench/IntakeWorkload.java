@@ -16,13 +16,15 @@ import cn.elderguard.support.DemoOrganisation;
 
 /**
  * Leads per second through the REST intake into started, routed LeadDisposal processes (each lead a new
- * institution, so each opens a case), with 1 and 4 client threads; beside it, bare engine starts of a
- * one-user-task process with the same number of variables.
+ * institution, so each opens a case), with 1 and 4 client threads, one lead per request and in batches of
+ * {@value #BATCH} ({@code POST /api/leads/batch}); beside it, bare engine starts of a one-user-task process with the
+ * same number of variables.
  */
 final class IntakeWorkload {
 
     static final int LEADS = Integer.getInteger("bench.leads", 1_000);
     static final String BARE_KEY = "BareReference";
+    static final int BATCH = 100;
 
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("bank_alert_api:" + DemoOrganisation.PASSWORD)
         .getBytes(StandardCharsets.UTF_8));
@@ -40,11 +42,14 @@ final class IntakeWorkload {
         leads(1, 200); // warm-up
         double one = leads(1, LEADS);
         double four = leads(4, LEADS);
+        batches(1, 2); // warm-up
+        double batchOne = batches(1, LEADS / BATCH);
+        double batchFour = batches(4, LEADS / BATCH);
         sessions(1, 200);
         double sessionsOne = sessions(1, LEADS);
         deployBare(engine);
         bare(1, 200);
-        Figures figures = new Figures(one, four, bare(1, LEADS), bare(4, LEADS), sessionsOne);
+        Figures figures = new Figures(one, four, batchOne, batchFour, bare(1, LEADS), bare(4, LEADS), sessionsOne);
         BareDeployment.requireBare(engine, BARE_KEY);
         return figures;
     }
@@ -53,12 +58,37 @@ final class IntakeWorkload {
         return Parallel.perSecond(threads, leads, i -> post(client, port));
     }
 
-    /** One lead as the benchmarks post it: a bank's alert about a new institution in 东街社区, so a new case. */
-    static void post(HttpClient client, int port) throws Exception {
-        String body = """
+    /** Leads per second in batches of {@value #BATCH}: {@code batches} requests on {@code threads} threads. */
+    private double batches(int threads, int batches) throws Exception {
+        return Parallel.perSecond(threads, batches, i -> postBatch(client, port)) * BATCH;
+    }
+
+    /** A batch of {@value #BATCH} such leads; every item must be stored (201). */
+    static void postBatch(HttpClient client, int port) throws Exception {
+        StringBuilder body = new StringBuilder("{\"leads\":[");
+        for (int i = 0; i < BATCH; i++) {
+            body.append(i == 0 ? "" : ",").append(lead());
+        }
+        body.append("]}");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/batch"))
+            .header("Authorization", AUTH).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().startsWith("{\"created\":" + BATCH + ",")) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+    }
+
+    /** One lead as the benchmarks send it: a bank's alert about a new institution in 东街社区, so a new case. */
+    private static String lead() {
+        return """
             {"source":"BANK_FUND_ALERT","reference":"%s","institution":{"name":"基准养老院-%s","jurisdiction":"%s"},
              "description":"大额资金异动","amountInvolvedYuan":500000}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
             DemoOrganisation.DONGJIE);
+    }
+
+    /** One lead as the benchmarks post it (see {@link #lead()}). */
+    static void post(HttpClient client, int port) throws Exception {
+        String body = lead();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads"))
             .header("Authorization", AUTH).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -67,12 +97,15 @@ final class IntakeWorkload {
         }
     }
 
-    /** The HTTP round trip and login alone, on the same client: {@code GET /api/session} as the same account. */
+    /**
+     * The HTTP round trip and login alone, on the same client: {@code GET /api/leads/0} as the same account, a lead that
+     * does not exist (404). {@code /api/session} is for people only (403 for a service account).
+     */
     private double sessions(int threads, int requests) throws Exception {
         return Parallel.perSecond(threads, requests, i -> {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/session"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/0"))
                 .header("Authorization", AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != 404) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
         });
@@ -94,7 +127,7 @@ final class IntakeWorkload {
             DemoOrganisation.DONGJIE, "responsibleAgency", "CIVIL_AFFAIRS", "institutionName", "基准养老院"));
     }
 
-    /** Leads (or bare starts) per second with 1 and 4 threads; logged-in no-op requests per second on 1. */
-    record Figures(double one, double four, double bareOne, double bareFour, double sessionsOne) {
+    /** Leads (single, batched) or bare starts per second with 1 and 4 threads; logged-in no-op requests per second on 1. */
+    record Figures(double one, double four, double batchOne, double batchFour, double bareOne, double bareFour, double sessionsOne) {
     }
 }

@@ -30,7 +30,7 @@ import cn.elderguard.support.ThrowawayPostgres;
 
 /**
  * A measurement, not a test (docs/benchmarks.md, "Statements per lead"): the statements PostgreSQL receives for one
- * lead posted as the intake benchmark posts it, and for one bare start, counted in the server's own statement log
+ * lead posted as the intake benchmark posts it, alone and in batches, and for one bare start, counted in the server's own statement log
  * ({@code log_statement = 'all'}) of a throwaway cluster, so that nothing else writes to it. Job executor off, as
  * in "Rows per lead": the jobs the intake queues are not run.
  */
@@ -40,6 +40,7 @@ import cn.elderguard.support.ThrowawayPostgres;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StatementsPerLeadBenchmark {
 
+    /** Leads of each kind; a multiple of the batch size. */
     static final int LEADS = Integer.getInteger("bench.statements.leads", 100);
 
     /** A statement as the server logs it: simple protocol ("statement:") or extended ("execute <name>:"). */
@@ -76,6 +77,12 @@ class StatementsPerLeadBenchmark {
                 IntakeWorkload.post(client, port);
             }
         });
+        IntakeWorkload.postBatch(client, port);
+        Map<String, Long> batch = count("batch", () -> {
+            for (int i = 0; i < LEADS / IntakeWorkload.BATCH; i++) {
+                IntakeWorkload.postBatch(client, port);
+            }
+        });
         IntakeWorkload.deployBare(engine);
         IntakeWorkload.startBare(engine);
         Map<String, Long> bare = count("bare start", () -> {
@@ -84,12 +91,14 @@ class StatementsPerLeadBenchmark {
             }
         });
         StringBuilder table = new StringBuilder("STATEMENTS PER LEAD (" + LEADS + " each, PostgreSQL's statement log)\n"
-            + "| statements | single lead | bare start |\n| --- | --- | --- |\n");
+            + "| statements | single lead | in batches of " + IntakeWorkload.BATCH + " | bare start |\n| --- | --- | --- | --- |\n");
         for (String kind : lead.keySet()) {
-            table.append("| ").append(kind).append(" | ").append(perLead(lead.get(kind))).append(" | ").append(perLead(bare.get(kind))).append(" |\n");
+            table.append("| ").append(kind).append(" | ").append(perLead(lead.get(kind))).append(" | ").append(perLead(batch.get(kind)))
+                .append(" | ").append(perLead(bare.get(kind))).append(" |\n");
         }
         System.out.println(table);
         assertThat(lead.get("INSERT")).as("a lead inserts at least its lead row").isGreaterThanOrEqualTo(LEADS);
+        assertThat(batch.get("INSERT")).as("a batched lead inserts at least its lead row").isGreaterThanOrEqualTo(LEADS);
         assertThat(bare.get("INSERT")).as("a bare start inserts at least its task row").isGreaterThanOrEqualTo(LEADS);
     }
 

@@ -342,6 +342,11 @@ class AuthorizationMatrixTest {
                     + "\"creditCode\":\"" + foreign.creditCode() + "\",\"jurisdiction\":\"" + region + "\"},\"description\":\"矩阵测试\"}"
                 : "{\"source\":\"GRID_PATROL\",\"institution\":{\"name\":\"矩阵测试\",\"creditCode\":\"" + foreign.creditCode()
                     + "\",\"jurisdiction\":\"" + region + "\"},\"description\":\"矩阵测试\"}";
+        } else if (pattern.equals("/api/leads/batch")) {
+            // One item, as the single intake's body but always with its reference (every batch item needs one).
+            body = "{\"leads\":[{\"source\":\"" + (role.serviceAccount() ? "BANK_FUND_ALERT" : "GRID_PATROL") + "\",\"reference\":\"MATRIX-"
+                + UUID.randomUUID() + "\",\"institution\":{\"name\":\"矩阵测试\",\"creditCode\":\"" + foreign.creditCode()
+                + "\",\"jurisdiction\":\"" + region + "\"},\"description\":\"矩阵测试\"}]}";
         } else if (pattern.startsWith("/api/institutions")) {
             body = "{\"name\":\"矩阵测试养老院\",\"creditCode\":\"" + foreign.creditCode() + "\",\"registered\":true,"
                 + "\"legalForm\":\"PRIVATE_NON_ENTERPRISE\",\"jurisdiction\":\"" + region + "\"}";

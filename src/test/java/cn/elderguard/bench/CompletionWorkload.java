@@ -55,6 +55,7 @@ final class CompletionWorkload {
         List<String> verifications = verifications(waiting);
         List<String> bare = bareTasks(waiting);
         fillTo(TASKS, engine.getTaskService().createTaskQuery().taskId(verifications.get(0)).singleResult().getTenantId());
+        long open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single();
         HttpCaller officer = HttpCaller.basic(port, OFFICER, DemoOrganisation.PASSWORD);
         String form = json.writeValueAsString(Map.of("variables", typed(VerificationFacts.registeredAndClean())));
 
@@ -64,7 +65,6 @@ final class CompletionWorkload {
         double bareOne = complete(bare.subList(50, 50 + COMPLETIONS), 1);
         double four = submit(officer, form, verifications.subList(50 + COMPLETIONS, waiting), 4);
         double bareFour = complete(bare.subList(50 + COMPLETIONS, waiting), 4);
-        long open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single();
         BareDeployment.requireBare(engine, "BareCompletion");
         jdbc.sql("DELETE FROM ACT_RU_TASK WHERE ID_ LIKE ?").param(FILLER + "%").update();
         return new Figures(one, four, bareOne, bareFour, open);
@@ -126,7 +126,7 @@ final class CompletionWorkload {
         return variables;
     }
 
-    /** Completions per second, ElderGuard's and bare, with 1 and 4 threads; open tasks while measuring. */
+    /** Completions per second, ElderGuard's and bare, with 1 and 4 threads; open tasks when measuring began. */
     record Figures(double one, double four, double bareOne, double bareFour, long openTasks) {
     }
 }

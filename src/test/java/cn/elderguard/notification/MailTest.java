@@ -46,7 +46,8 @@ import cn.elderguard.system.Now;
 
 /**
  * Mail through a real SMTP server (GreenMail on the test profile's port 3025): who gets which mail, in
- * Chinese; an outage delays mail without losing or doubling it; a broken address ends as an incident.
+ * Chinese; an outage delays mail without losing or doubling it; a broken address ends as an incident; a mail job
+ * also sends other due mail, and two jobs at once never send one mail twice.
  */
 @ElderGuardTest
 class MailTest {

@@ -24,7 +24,7 @@ class MailOutbox {
     static final int RETRIES = 5;
     /**
      * Mail jobs are acquired before deadline steps (priority 0): a burst of steps queues a mail each, and mail
-     * waiting behind the rest of the burst is what made it late (docs/decisions/011-mail-outbox.md).
+     * waiting behind the rest of the burst is what made it late (docs/decisions/010-job-executor.md).
      */
     static final long PRIORITY = 10;
 

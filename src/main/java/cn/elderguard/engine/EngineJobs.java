@@ -28,10 +28,14 @@ public final class EngineJobs {
         commandContext().getJobManager().schedule(timer);
     }
 
-    /** A job that runs as soon as a job executor picks it up, after the current transaction commits. */
-    public static void send(String handlerType, String configuration, int retries, String processDefinitionId) {
+    /**
+     * A job that runs as soon as a job executor picks it up, after the current transaction commits. Executors
+     * acquire higher {@code priority} first (application.yaml acquires by priority; timers have 0).
+     */
+    public static void send(String handlerType, String configuration, int retries, long priority, String processDefinitionId) {
         MessageEntity message = new MessageEntity();
         prepare(message, handlerType, configuration, retries, processDefinitionId);
+        message.setPriority(priority);
         commandContext().getJobManager().send(message);
     }
 

@@ -22,6 +22,11 @@ class MailOutbox {
 
     /** R5/PT5M: five tries, five minutes apart (SendMailJob.retryDelay), then an incident. */
     static final int RETRIES = 5;
+    /**
+     * Mail jobs are acquired before deadline steps (priority 0): a burst of steps queues a mail each, and mail
+     * waiting behind the rest of the burst is what made it late (docs/decisions/010-job-executor.md).
+     */
+    static final long PRIORITY = 10;
 
     private final JdbcClient jdbc;
     private final MailTemplates templates;
@@ -43,6 +48,6 @@ class MailOutbox {
             .params(kind.name(), String.join(",", to), cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
                 taskId, Now.timestamp())
             .update(keys);
-        EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, processDefinitionId);
+        EngineJobs.send(SendMailJob.TYPE, String.valueOf(GeneratedIds.id(keys)), RETRIES, PRIORITY, processDefinitionId);
     }
 }

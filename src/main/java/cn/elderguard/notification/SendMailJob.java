@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -21,13 +24,28 @@ import cn.elderguard.system.Now;
 /**
  * Sends one queued mail (EG_MAIL) and stamps it sent, in the job's transaction: a mail already stamped is
  * not sent again. An SMTP failure fails the job, which the engine retries; with {@code elderguard.mail.mode=log}
- * (the demo) the mail is written to the log instead.
+ * (the demo) the mail is written to the log instead. Once its own mail is out, the job also drains up to
+ * {@link #DRAIN} other due mails over one connection (docs/decisions/011-mail-outbox.md).
  */
 @Component
 class SendMailJob implements EngineJobHandler {
 
     static final String TYPE = "eg-send-mail";
+    /** Other mails one job sends after its own: one SMTP connection and one transaction for up to 50 mails. */
+    static final int DRAIN = 49;
     private static final Logger log = LoggerFactory.getLogger(SendMailJob.class);
+    private static final RowMapper<Mail> MAIL = (rs, row) -> new Mail(rs.getLong(1), split(rs.getString(2)), split(rs.getString(3)),
+        rs.getString(4), rs.getString(5));
+    /**
+     * Unsent mails whose own job is due, not locked by an executor and not given up (an incident waits for an
+     * administrator). Row locks, skipping rows another job holds: two nodes never send the same mail, and the
+     * mail's own job, which locks it before sending, waits for this transaction and then finds it stamped.
+     */
+    private static final String DUE_MAIL = "SELECT M.ID, M.RECIPIENTS, M.CC, M.SUBJECT, M.BODY FROM EG_MAIL M"
+        + " WHERE M.SENT_AT IS NULL AND M.ID <> ? AND M.ID IN (SELECT CAST(J.HANDLER_CFG_ AS BIGINT) FROM ACT_RU_JOB J"
+        + " WHERE J.HANDLER_TYPE_ = ? AND J.LOCK_OWNER_ IS NULL AND J.RETRIES_ > 0 AND J.SUSPENSION_STATE_ = 1"
+        + " AND (J.DUEDATE_ IS NULL OR J.DUEDATE_ <= ?))"
+        + " ORDER BY M.ID LIMIT " + DRAIN + " FOR UPDATE SKIP LOCKED";
 
     /** Lazy: the JDBC beans wait for Flyway, which waits for the engine this handler is part of. */
     private final ObjectProvider<JdbcClient> jdbc;
@@ -57,33 +75,67 @@ class SendMailJob implements EngineJobHandler {
 
     @Override
     public void run(String mailId) {
-        Optional<Mail> found = jdbc.getObject().sql("SELECT RECIPIENTS, CC, SUBJECT, BODY FROM EG_MAIL WHERE ID = ? AND SENT_AT IS NULL")
-            .param(Long.parseLong(mailId))
-            .query((rs, row) -> new Mail(split(rs.getString(1)), split(rs.getString(2)), rs.getString(3), rs.getString(4)))
-            .optional();
+        // Locked, waiting if another job is draining it: after that job commits, the row is stamped and not found.
+        Optional<Mail> found = jdbc.getObject().sql("SELECT ID, RECIPIENTS, CC, SUBJECT, BODY FROM EG_MAIL WHERE ID = ? AND SENT_AT IS NULL FOR UPDATE")
+            .param(Long.parseLong(mailId)).query(MAIL).optional();
         if (found.isEmpty()) {
             return;
         }
         Mail mail = found.get();
-        if (logOnly) {
-            log.info("Mail (not sent, elderguard.mail.mode=log) to {} cc {}: {}\n{}", mail.to(), mail.cc(), mail.subject(), mail.body());
-        } else {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(mail.to().toArray(String[]::new));
-            message.setCc(mail.cc().toArray(String[]::new));
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
-            try {
-                sender.getObject().send(message);
-            } catch (MailException e) {
-                // The incident message in Cockpit is this text: say which mail and which addresses.
-                throw new IllegalStateException("邮件 " + mailId + " 发送失败，收件人 " + mail.to() + " 抄送 " + mail.cc() + "："
-                    + rootMessage(e), e);
+        // Alone first: if the server refuses it, the job fails and is retried, and nothing else went out in a
+        // transaction that now rolls back (other mails would be sent twice).
+        try {
+            send(List.of(mail));
+        } catch (MailException e) {
+            // The incident message in Cockpit is this text: say which mail and which addresses.
+            throw new IllegalStateException("邮件 " + mailId + " 发送失败，收件人 " + mail.to() + " 抄送 " + mail.cc() + "："
+                + rootMessage(e), e);
+        }
+        stamp(mail);
+        drain(mail.id());
+    }
+
+    /** Sends other due mails over one connection; one the server refuses stays for its own job and its retries. */
+    private void drain(long own) {
+        List<Mail> due = jdbc.getObject().sql(DUE_MAIL).params(own, TYPE, Now.timestamp()).query(MAIL).list();
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<Object> failed;
+        try {
+            send(due);
+            failed = Set.of();
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages().keySet();
+        } catch (MailException e) {
+            log.warn("Mail drain after mail {} failed, its {} mails wait for their own jobs: {}", own, due.size(), rootMessage(e));
+            return;
+        }
+        for (Mail mail : due) {
+            if (!failed.contains(mail.message())) {
+                stamp(mail);
             }
         }
-        jdbc.getObject().sql("UPDATE EG_MAIL SET SENT_AT = ? WHERE ID = ?")
-            .params(Now.timestamp(), Long.parseLong(mailId)).update();
+    }
+
+    private void send(List<Mail> mails) {
+        if (logOnly) {
+            mails.forEach(mail -> log.info("Mail (not sent, elderguard.mail.mode=log) to {} cc {}: {}\n{}", mail.to(), mail.cc(),
+                mail.subject(), mail.body()));
+            return;
+        }
+        // One call, one connection (JavaMailSenderImpl); a failed message is reported under the object passed in.
+        sender.getObject().send(mails.stream().map(this::message).toArray(SimpleMailMessage[]::new));
+    }
+
+    private SimpleMailMessage message(Mail mail) {
+        SimpleMailMessage message = mail.message();
+        message.setFrom(from);
+        return message;
+    }
+
+    private void stamp(Mail mail) {
+        jdbc.getObject().sql("UPDATE EG_MAIL SET SENT_AT = ? WHERE ID = ?").params(Now.timestamp(), mail.id()).update();
     }
 
     private static String rootMessage(Throwable e) {
@@ -98,6 +150,14 @@ class SendMailJob implements EngineJobHandler {
         return addresses == null || addresses.isBlank() ? List.of() : Arrays.stream(addresses.split(",")).map(String::trim).toList();
     }
 
-    private record Mail(List<String> to, List<String> cc, String subject, String body) {
+    private record Mail(long id, List<String> to, List<String> cc, String subject, String body, SimpleMailMessage message) {
+
+        Mail(long id, List<String> to, List<String> cc, String subject, String body) {
+            this(id, to, cc, subject, body, new SimpleMailMessage());
+            message.setTo(to.toArray(String[]::new));
+            message.setCc(cc.toArray(String[]::new));
+            message.setSubject(subject);
+            message.setText(body);
+        }
     }
 }

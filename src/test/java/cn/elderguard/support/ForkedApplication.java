@@ -102,6 +102,17 @@ public final class ForkedApplication implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Ends the JVM as {@code kill -9} would (SIGKILL): no shutdown hook, no graceful stop of Tomcat, the job executor or
+     * the pool; transactions in flight are cut and the jobs it had locked stay locked until their lock expires.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the forked application " + process.pid() + " did not end after SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -80,11 +80,11 @@ class TwoNodeBenchmark {
         /** Rows of the suite's table: the two-node figure in the first column, the one-node figure in the second. */
         List<String> rows() {
             return List.of(
-                row(String.format("2 nodes | 1 node: intake of %,d leads, %d client threads over the nodes, leads/s", LEADS, CLIENTS),
+                row(String.format("two nodes against one: intake of %,d leads, %d client threads over the nodes, leads/s", LEADS, CLIENTS),
                     two.leadsPerSecond(), one.leadsPerSecond()),
-                row(String.format("2 nodes | 1 node: burst of %,d deadline steps, s until every step was recorded", LEADS),
+                row(String.format("two nodes against one: burst of %,d deadline steps, s until every step was recorded", LEADS),
                     two.stepsSeconds(), one.stepsSeconds()),
-                row(String.format("2 nodes | 1 node: same burst, s until its %,d mails were sent too", two.burstMails()),
+                row(String.format("two nodes against one: same burst, s until its %,d mails were sent too", two.burstMails()),
                     two.mailSeconds(), one.mailSeconds()));
         }
 

@@ -35,6 +35,7 @@ class TwoNodeKillTest {
 
     static final int DEADLINES = Integer.getInteger("two-nodes.deadlines", 1000);
     static final int CLIENTS = 4;
+    static final String NODES = "two-nodes";
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -43,7 +44,7 @@ class TwoNodeKillTest {
     void theSurvivorFinishesEveryStepAndMailOnceAfterTheBusierNodeWasKilledHalfWay() throws Exception {
         String database = PostgresTestDatabase.create();
         IntakeDrill drill = new IntakeDrill("two-nodes-" + System.currentTimeMillis(), DEADLINES);
-        try (JobExecutorNodes cluster = JobExecutorNodes.start("two-nodes", database, 2)) {
+        try (JobExecutorNodes cluster = JobExecutorNodes.start(NODES, database, 2)) {
             double intakeSeconds = drill.sendOnce(cluster.baseUrls(), CLIENTS);
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.unsentMails() == 0 && cluster.deadlineJobs() == DEADLINES);
@@ -52,7 +53,8 @@ class TwoNodeKillTest {
             long burst = System.nanoTime();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> cluster.steps() >= DEADLINES / 2);
             Map<String, Long> ranBeforeKill = cluster.jobsRunByNode();
-            int busier = ranBeforeKill.getOrDefault("two-nodes-a", 0L) >= ranBeforeKill.getOrDefault("two-nodes-b", 0L) ? 0 : 1;
+            int busier = ranBeforeKill.getOrDefault(JobExecutorNodes.name(NODES, 0), 0L)
+                >= ranBeforeKill.getOrDefault(JobExecutorNodes.name(NODES, 1), 0L) ? 0 : 1;
             ForkedApplication killed = cluster.nodes().get(busier);
             long stepsAtKill = cluster.steps();
             killed.kill();
@@ -104,7 +106,8 @@ class TwoNodeKillTest {
                 finishSeconds, cluster.steps(), cluster.stepsRecordedTwice(), cluster.mails(), deliveries, lost,
                 doubled.values().stream().mapToLong(Long::longValue).sum(), unexpected, incidents);
 
-            assertThat(ranBeforeKill.keySet()).as("both nodes ran jobs").containsExactlyInAnyOrder("two-nodes-a", "two-nodes-b");
+            assertThat(ranBeforeKill.keySet()).as("both nodes ran jobs")
+                .containsExactlyInAnyOrder(JobExecutorNodes.name(NODES, 0), JobExecutorNodes.name(NODES, 1));
             assertThat(leads.acknowledged()).as("acknowledged").isEqualTo(DEADLINES);
             assertThat(leads.present()).as("present").isEqualTo(DEADLINES);
             assertThat(leads.duplicated()).as("duplicated").isZero();

@@ -37,7 +37,7 @@ public final class JobExecutorNodes implements AutoCloseable {
         List<ForkedApplication> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                String node = name + "-" + (char) ('a' + i);
+                String node = name(name, i);
                 nodes.add(ForkedApplication.start(node, database,
                     "--camunda.bpm.webapp.enabled=false",
                     "--camunda.bpm.job-execution.enabled=true",
@@ -54,6 +54,11 @@ public final class JobExecutorNodes implements AutoCloseable {
         }
         return new JobExecutorNodes(nodes, JdbcClient.create(
             new DriverManagerDataSource(database, PostgresTestDatabase.user(), PostgresTestDatabase.password())));
+    }
+
+    /** The name, and engine hostname, of node {@code index} of the nodes started as {@code name}. */
+    public static String name(String name, int index) {
+        return name + "-" + (char) ('a' + index);
     }
 
     public List<ForkedApplication> nodes() {

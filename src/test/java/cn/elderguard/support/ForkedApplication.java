@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,7 +43,10 @@ public final class ForkedApplication implements AutoCloseable {
         all.add("--spring.profiles.active=test");
         all.add("--server.port=0");
         all.addAll(List.of(arguments));
-        return start(name, ForkedJvm.command(List.of("-Xmx768m"), ElderGuardApplication.class, all));
+        // The engine writes its timestamps (job due dates, lock expiry) in the JVM's zone; tests that read or move them
+        // do so in theirs, so the application's JVM takes the test JVM's zone.
+        return start(name, ForkedJvm.command(List.of("-Xmx768m", "-Duser.timezone=" + TimeZone.getDefault().getID()),
+            ElderGuardApplication.class, all));
     }
 
     /**
@@ -100,6 +104,17 @@ public final class ForkedApplication implements AutoCloseable {
     /** What the application has written so far. */
     public String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Ends the JVM as {@code kill -9} would (SIGKILL): no shutdown hook, no graceful stop of Tomcat, the job executor or
+     * the pool; transactions in flight are cut and the jobs it had locked stay locked until their lock expires.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the forked application " + process.pid() + " did not end after SIGKILL");
+        }
     }
 
     @Override

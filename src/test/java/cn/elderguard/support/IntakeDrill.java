@@ -57,20 +57,43 @@ public final class IntakeDrill {
      * fault has ended.
      */
     public void sendOnce(String baseUrl, int threads, int faultAfter, Runnable fault) throws Exception {
-        HttpCaller client = HttpCaller.basic(baseUrl, ACCOUNT, DemoOrganisation.PASSWORD);
-        AtomicInteger next = new AtomicInteger();
         AtomicBoolean faultStarted = new AtomicBoolean();
         CompletableFuture<Void> faultDone = new CompletableFuture<>();
+        sendEach(List.of(baseUrl), threads, () -> {
+            if (acknowledged.size() >= faultAfter && faultStarted.compareAndSet(false, true)) {
+                new Thread(() -> strike(fault, faultDone), "drill-fault").start();
+            }
+        });
+        if (!faultStarted.get()) {
+            throw new IllegalStateException("the fault never struck: fewer than " + faultAfter + " of " + leads + " leads acknowledged");
+        }
+        faultDone.get();
+        acknowledgedAtFirstSend = acknowledged.size();
+    }
+
+    /**
+     * Sends every lead once, no fault, spread over several nodes: client thread {@code t} sends to
+     * {@code baseUrls[t % n]}. Returns the seconds it took.
+     */
+    public double sendOnce(List<String> baseUrls, int threads) throws Exception {
+        long start = System.nanoTime();
+        sendEach(baseUrls, threads, () -> { });
+        acknowledgedAtFirstSend = acknowledged.size();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void sendEach(List<String> baseUrls, int threads, Runnable afterEach) throws Exception {
+        List<HttpCaller> nodes = baseUrls.stream().map(base -> HttpCaller.basic(base, ACCOUNT, DemoOrganisation.PASSWORD)).toList();
+        AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
+                HttpCaller client = nodes.get(t % nodes.size());
                 running.add(clients.submit(() -> {
                     for (int lead = next.getAndIncrement(); lead < leads; lead = next.getAndIncrement()) {
                         send(client, lead);
-                        if (acknowledged.size() >= faultAfter && faultStarted.compareAndSet(false, true)) {
-                            new Thread(() -> strike(fault, faultDone), "drill-fault").start();
-                        }
+                        afterEach.run();
                     }
                     return null;
                 }));
@@ -81,11 +104,28 @@ public final class IntakeDrill {
         } finally {
             clients.shutdown();
         }
-        if (!faultStarted.get()) {
-            throw new IllegalStateException("the fault never struck: fewer than " + faultAfter + " of " + leads + " leads acknowledged");
+    }
+
+    /**
+     * Sends {@code count} leads that were already acknowledged again with their keys, as a client does that never
+     * saw the receipt: returns how many answered 200 "resent" with the lead id of the first receipt. These sends are
+     * not counted among {@link Counts#resends()}.
+     */
+    public int resendAcknowledged(String baseUrl, int count) {
+        HttpCaller client = HttpCaller.basic(baseUrl, ACCOUNT, DemoOrganisation.PASSWORD);
+        int resent = 0;
+        for (int lead : acknowledged.keySet().stream().sorted().limit(count).toList()) {
+            HttpCaller.Response response = client.post("/api/leads", body(lead), Map.of("Idempotency-Key", key(lead)));
+            try {
+                var receipt = JSON.readTree(response.body());
+                if (response.status() == 200 && receipt.path("resent").asBoolean() && receipt.path("leadId").asLong() == acknowledged.get(lead)) {
+                    resent++;
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable receipt " + response, e);
+            }
         }
-        faultDone.get();
-        acknowledgedAtFirstSend = acknowledged.size();
+        return resent;
     }
 
     /**

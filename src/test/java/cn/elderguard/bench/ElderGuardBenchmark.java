@@ -114,6 +114,14 @@ class ElderGuardBenchmark {
         ROWS.add(String.format("| a second node, start-up to ready, s | %.1f | | | |", r.nodeStartupSeconds()));
     }
 
+    @Test
+    @Order(5)
+    void twoNodes() throws Exception {
+        // Its reference is one node of the same run (first column two nodes, second one node): two nodes of bare
+        // Camunda would measure the engine's own job acquisition, not what a second ElderGuard node adds.
+        ROWS.addAll(TwoNodeWorkload.run().rows());
+    }
+
     @AfterAll
     static void printTable() throws IOException {
         System.gc();

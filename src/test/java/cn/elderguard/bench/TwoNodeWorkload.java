@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import cn.elderguard.support.DropCreatedDatabases;
 import cn.elderguard.support.IntakeDrill;
 import cn.elderguard.support.JobExecutorNodes;
 import cn.elderguard.support.PostgresTestDatabase;
@@ -22,23 +17,15 @@ import cn.elderguard.support.PostgresTestDatabase;
  * application (JVMs of their own with their job executors) on a new database, {@code bench.two-nodes.leads} (default
  * 3,000) bank alerts posted by 4 client threads spread over the nodes; then every task's next deadline step made due at
  * once: the seconds until every step was recorded, and until every mail of the outbox was sent too (GreenMail on 3025).
- * {@link #run()} returns the figures and {@link Result#rows()} formats them as rows of the suite's table, so
- * {@code ElderGuardBenchmark} can show them.
+ * {@link #run()} returns the figures and {@link Result#rows()} formats them as rows of the suite's table
+ * ({@code ElderGuardBenchmark#twoNodes}).
  */
-@Tag("benchmark")
-@ExtendWith(DropCreatedDatabases.class)
-class TwoNodeBenchmark {
+final class TwoNodeWorkload {
 
     static final int LEADS = Integer.getInteger("bench.two-nodes.leads", 3000);
     static final int CLIENTS = 4;
 
-    @Test
-    void oneNodeAgainstTwo() throws Exception {
-        Result result = run();
-        StringBuilder table = new StringBuilder("\nBENCHMARK TABLE (2 nodes | 1 node | ratio)\n")
-            .append("| workload | 2 nodes | 1 node | ratio | bound |\n| --- | --- | --- | --- | --- |\n");
-        result.rows().forEach(row -> table.append(row).append('\n'));
-        System.err.println(table);
+    private TwoNodeWorkload() {
     }
 
     static Result run() throws Exception {

@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
 import cn.elderguard.engine.EngineJobHandler;
@@ -34,6 +40,7 @@ class SendMailJob implements EngineJobHandler {
     /** Other mails one job sends after its own: one SMTP connection and one transaction for up to 50 mails. */
     static final int DRAIN = 49;
     private static final Logger log = LoggerFactory.getLogger(SendMailJob.class);
+    private static final String MESSAGE_ID_PREFIX = "elderguard-mail-";
     private static final RowMapper<Mail> MAIL = (rs, row) -> new Mail(rs.getLong(1), split(rs.getString(2)), split(rs.getString(3)),
         rs.getString(4), rs.getString(5));
     /**
@@ -101,18 +108,18 @@ class SendMailJob implements EngineJobHandler {
         if (due.isEmpty()) {
             return;
         }
-        Set<Object> failed;
+        Set<Long> failed;
         try {
             send(due);
             failed = Set.of();
         } catch (MailSendException e) {
-            failed = e.getFailedMessages().keySet();
+            failed = e.getFailedMessages().keySet().stream().map(message -> mailId((MimeMessage) message)).collect(Collectors.toSet());
         } catch (MailException e) {
             log.warn("Mail drain after mail {} failed, its {} mails wait for their own jobs: {}", own, due.size(), rootMessage(e));
             return;
         }
         for (Mail mail : due) {
-            if (!failed.contains(mail.message())) {
+            if (!failed.contains(mail.id())) {
                 stamp(mail);
             }
         }
@@ -125,13 +132,41 @@ class SendMailJob implements EngineJobHandler {
             return;
         }
         // One call, one connection (JavaMailSenderImpl); a failed message is reported under the object passed in.
-        sender.getObject().send(mails.stream().map(this::message).toArray(SimpleMailMessage[]::new));
+        JavaMailSender mailSender = sender.getObject();
+        mailSender.send(mails.stream().map(mail -> message(mailSender, mail)).toArray(MimeMessage[]::new));
     }
 
-    private SimpleMailMessage message(Mail mail) {
-        SimpleMailMessage message = mail.message();
-        message.setFrom(from);
+    /**
+     * The mail as a message whose Message-ID is the outbox row's (JavaMailSenderImpl keeps a Message-ID that is set):
+     * a mail sent again after a node died before stamping it is the same message, which receiving servers and mail
+     * clients show once (docs/decisions/043-two-nodes.md).
+     */
+    private MimeMessage message(JavaMailSender mailSender, Mail mail) {
+        MimeMessage message = mailSender.createMimeMessage();
+        SimpleMailMessage content = mail.message();
+        content.setFrom(from);
+        content.copyTo(new MimeMailMessage(message));
+        try {
+            message.setHeader("Message-ID", messageId(mail.id(), from));
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
         return message;
+    }
+
+    static String messageId(long mailId, String from) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "elderguard.local" : from.substring(at + 1).replace(">", "").trim();
+        return "<" + MESSAGE_ID_PREFIX + mailId + "@" + domain + ">";
+    }
+
+    private static long mailId(MimeMessage message) {
+        try {
+            String id = message.getMessageID();
+            return Long.parseLong(id.substring(id.indexOf(MESSAGE_ID_PREFIX) + MESSAGE_ID_PREFIX.length(), id.indexOf('@')));
+        } catch (MessagingException | RuntimeException e) {
+            throw new IllegalStateException("a refused message without ElderGuard's Message-ID", e);
+        }
     }
 
     private void stamp(Mail mail) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,8 +83,10 @@ class TwoNodeKillTest {
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
 
             Map<String, Long> delivered = new HashMap<>();
+            Set<String> messageIds = new HashSet<>();
             for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
                 delivered.merge(message.getSubject(), 1L, Long::sum);
+                messageIds.add(message.getMessageID());
             }
             Map<String, Long> expected = cluster.expectedDeliveriesBySubject();
             long deliveries = delivered.values().stream().mapToLong(Long::longValue).sum();
@@ -100,11 +103,12 @@ class TwoNodeKillTest {
             System.out.printf("Two nodes, one killed: %s%n  intake over both nodes %.1f s (%.1f leads/s); burst of %d deadline steps,"
                     + " killed %s (jobs run per node before the kill: %s) after %.1f s with %d steps recorded; it held %d step and %d mail"
                     + " jobs; the survivor finished every step and mail %.1f s after the burst began; steps %d (recorded twice %d),"
-                    + " mails in the outbox %d, deliveries %d (lost %d, doubled %d, unexpected %d), incidents %d%n",
+                    + " mails in the outbox %d, deliveries %d (lost %d, doubled %d, unexpected %d), distinct messages (Message-ID) %d,"
+                    + " incidents %d%n",
                 leads, intakeSeconds, DEADLINES / intakeSeconds, DEADLINES, killed.log().getFileName(), ranBeforeKill, killSeconds,
                 stepsAtKill, held.getOrDefault(EngineJobRows.DEADLINE, Set.of()).size(), held.getOrDefault(EngineJobRows.MAIL, Set.of()).size(),
                 finishSeconds, cluster.steps(), cluster.stepsRecordedTwice(), cluster.mails(), deliveries, lost,
-                doubled.values().stream().mapToLong(Long::longValue).sum(), unexpected, incidents);
+                doubled.values().stream().mapToLong(Long::longValue).sum(), unexpected, messageIds.size(), incidents);
 
             assertThat(ranBeforeKill.keySet()).as("both nodes ran jobs")
                 .containsExactlyInAnyOrder(JobExecutorNodes.name(NODES, 0), JobExecutorNodes.name(NODES, 1));
@@ -124,6 +128,8 @@ class TwoNodeKillTest {
             // transaction died with it) is sent again by the survivor. Only such mails may arrive twice (decision 043).
             assertThat(heldMailSubjects).as("mails delivered twice were in flight on the killed node")
                 .containsAll(doubled.keySet());
+            // ...and is the same message (its outbox row's Message-ID), which receiving servers and clients show once.
+            assertThat(messageIds).as("one Message-ID per outbox mail").hasSize((int) cluster.mails());
             assertThat(held).as("jobs the killed node held, which only the survivor can have finished").isNotEmpty();
             assertThat(incidents).as("incidents").isZero();
         }

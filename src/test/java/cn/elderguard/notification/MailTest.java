@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -63,6 +64,9 @@ class MailTest {
 
     @Autowired
     MailOutbox outbox;
+
+    @Value("${elderguard.mail.from}")
+    String from;
 
     @AfterEach
     void resetClock() {
@@ -207,6 +211,15 @@ class MailTest {
         Map<String, Long> perSubject = receivedOf(batch).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perSubject).as("every mail arrived").hasSize(jobs.size());
         assertThat(perSubject.values()).as("each once").containsOnly(1L);
+        // Each message carries its outbox row's Message-ID, so a mail sent again after a crash is the same message.
+        Map<String, Long> idBySubject = jdbc.sql("SELECT SUBJECT, ID FROM EG_MAIL WHERE SUBJECT LIKE ?").param("%" + batch + "%")
+            .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject().contains(batch)) {
+                assertThat(message.getMessageID()).isEqualTo(SendMailJob.messageId(idBySubject.get(message.getSubject()), from));
+            }
+        }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM EG_MAIL WHERE SUBJECT LIKE ? AND SENT_AT IS NULL").param("%" + batch + "%")
             .query(Long.class).single()).isZero();
     }

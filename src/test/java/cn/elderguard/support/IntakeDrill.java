@@ -186,14 +186,7 @@ public final class IntakeDrill {
                 + " WHERE I.NAME LIKE ? AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION E WHERE E.ID_ = C.PROCESS_INSTANCE_ID"
                 + " AND E.PROC_INST_ID_ = E.ID_ AND E.BUSINESS_KEY_ = CAST(C.ID AS VARCHAR))")
             .param(names).query(Long.class).single();
-        // Every LeadDisposal instance of the database, running or in history: none may lack the case its business key names.
-        long processesWithoutCase = database.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
-                + " WHERE E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
-                + " WHERE CAST(C.ID AS VARCHAR) = E.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = E.ID_)")
-            .param(LeadDisposalProcess.KEY).query(Long.class).single()
-            + database.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST H WHERE H.PROC_DEF_KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
-                + " WHERE CAST(C.ID AS VARCHAR) = H.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = H.PROC_INST_ID_)")
-            .param(LeadDisposalProcess.KEY).query(Long.class).single();
+        long processesWithoutCase = processesWithoutCase(database);
         return new Counts(leads, acknowledgedAtFirstSend, acknowledged.size(), (int) refusals().stream().filter(r -> r.status() == 503).count(),
             refusals().size(), transportFailures.get(), resends.get(), acknowledgedAsResent.get(), present, duplicated, leads - present,
             acknowledgedButMissing, casesWithoutProcess, processesWithoutCase);
@@ -261,6 +254,17 @@ public final class IntakeDrill {
      * failures, resends, receipts that said "resent") beside the database's (leads present once or more, duplicated,
      * lost, acknowledged leads missing or under another id, cases without their process, processes without their case).
      */
+    /** Every LeadDisposal instance of the database, running or in history, that lacks the case its business key names. */
+    public static long processesWithoutCase(JdbcClient database) {
+        return database.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
+                + " WHERE E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
+                + " WHERE CAST(C.ID AS VARCHAR) = E.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = E.ID_)")
+            .param(LeadDisposalProcess.KEY).query(Long.class).single()
+            + database.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST H WHERE H.PROC_DEF_KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
+                + " WHERE CAST(C.ID AS VARCHAR) = H.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = H.PROC_INST_ID_)")
+            .param(LeadDisposalProcess.KEY).query(Long.class).single();
+    }
+
     public record Counts(int leads, int acknowledgedAtFirstSend, int acknowledged, int answered503, int refused, int transportFailures,
                          int resends, int acknowledgedAsResent, int present, int duplicated, int lost, int acknowledgedButMissing,
                          long casesWithoutProcess, long processesWithoutCase) {

@@ -18,11 +18,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.elderguard.lead.LeadDisposalProcess;
 import cn.elderguard.lead.LeadSource;
 import cn.elderguard.support.ApplicationRun;
 import cn.elderguard.support.DemoOrganisation;
 import cn.elderguard.support.HttpCaller;
+import cn.elderguard.support.IntakeDrill;
 import cn.elderguard.support.PostgresTestDatabase;
 import cn.elderguard.support.TcpProxy;
 import cn.elderguard.support.ThrowawayPostgres;
@@ -112,13 +112,7 @@ class BatchIntakeConnectionCutTest {
                 long casesWithoutProcess = direct.sql("SELECT COUNT(*) FROM EG_CASE C WHERE NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION E"
                     + " WHERE E.ID_ = C.PROCESS_INSTANCE_ID AND E.PROC_INST_ID_ = E.ID_ AND E.BUSINESS_KEY_ = CAST(C.ID AS VARCHAR))")
                     .query(Long.class).single();
-                long processesWithoutCase = direct.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION E JOIN ACT_RE_PROCDEF D ON D.ID_ = E.PROC_DEF_ID_"
-                        + " WHERE E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
-                        + " WHERE CAST(C.ID AS VARCHAR) = E.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = E.ID_)")
-                    .param(LeadDisposalProcess.KEY).query(Long.class).single()
-                    + direct.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST H WHERE H.PROC_DEF_KEY_ = ? AND NOT EXISTS (SELECT 1 FROM EG_CASE C"
-                        + " WHERE CAST(C.ID AS VARCHAR) = H.BUSINESS_KEY_ AND C.PROCESS_INSTANCE_ID = H.PROC_INST_ID_)")
-                    .param(LeadDisposalProcess.KEY).query(Long.class).single();
+                long processesWithoutCase = IntakeDrill.processesWithoutCase(direct);
 
                 System.out.println("Batch intake connection cut: leads " + LEADS + ", stored when the connection was cut " + storedBeforeResend
                     + ", first answer " + cut.status() + ", resends of the batch " + resends + "; acknowledged " + (created + resent)

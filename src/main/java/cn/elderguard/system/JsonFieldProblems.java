@@ -1,5 +1,6 @@
 package cn.elderguard.system;
 
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,10 +37,27 @@ public final class JsonFieldProblems {
             && format.getTargetType().isEnum()) {
             message = "取值无效：" + format.getValue() + "，应为 " + List.of(format.getTargetType().getEnumConstants());
         } else if (mapping instanceof InvalidFormatException format) {
-            message = "取值无效：" + format.getValue();
+            message = "取值无效：" + format.getValue() + "，" + expected(format.getTargetType());
         } else {
-            message = "取值无效";
+            message = "取值无效：类型不符，请按接口说明（docs/intake.md）填写";
         }
         return Optional.of(new FieldProblem(field, message));
+    }
+
+    /** What the field takes, so that the caller knows what to send instead. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "请按接口说明（docs/intake.md）填写";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "应为数字，如 500000";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "应为 true 或 false";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "应为日期或时间，如 2026-12-01 或 2026-12-01T09:30:00+08:00";
+        }
+        return "请按接口说明（docs/intake.md）填写";
     }
 }

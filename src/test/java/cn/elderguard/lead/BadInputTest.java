@@ -61,6 +61,8 @@ class BadInputTest {
             lead("unknown region in the lead", l -> l.put("institution", Map.of("name", "某养老院", "jurisdiction", "999001009001")),
                 400, "institution.jurisdiction"),
             lead("unknown field", l -> l.put("secretField", "x"), 400, "secretField"),
+            lead("an amount in words", l -> l.put("amountInvolvedYuan", "很多"), 400, "amountInvolvedYuan"),
+            lead("a date in words", l -> l.put("observedOn", "昨天"), 400, "observedOn"),
             publicTip("description over 20,000 characters", t -> t.put("description", LONG_TEXT), 400, "description"),
             publicTip("a place outside this installation", t -> t.put("institution",
                 Map.of("name", "外地养老院", "jurisdiction", "999000000000")), 400, "institution.jurisdiction"),
@@ -96,6 +98,11 @@ class BadInputTest {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.errorFields()).as(response.body()).contains(field);
         assertThat(response.json().path("errors").findValuesAsText("message")).allSatisfy(m -> assertThat(m).isNotBlank());
+        if (description.contains("in words")) {
+            // A value of the wrong type says what the field takes instead.
+            assertThat(response.json().path("errors").findValuesAsText("message")).as(response.body())
+                .anySatisfy(m -> assertThat(m).containsAnyOf("应为数字", "应为日期"));
+        }
         if (body.contains("\\u0000")) {
             assertThat(response.json().path("errors").findValuesAsText("message")).as(response.body()).contains("不能包含空字符（\\u0000），请删除后重新提交");
         }

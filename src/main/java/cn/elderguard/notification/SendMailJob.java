@@ -2,10 +2,12 @@ package cn.elderguard.notification;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -40,7 +42,6 @@ class SendMailJob implements EngineJobHandler {
     /** Other mails one job sends after its own: one SMTP connection and one transaction for up to 50 mails. */
     static final int DRAIN = 49;
     private static final Logger log = LoggerFactory.getLogger(SendMailJob.class);
-    private static final String MESSAGE_ID_PREFIX = "elderguard-mail-";
     private static final RowMapper<Mail> MAIL = (rs, row) -> new Mail(rs.getLong(1), split(rs.getString(2)), split(rs.getString(3)),
         rs.getString(4), rs.getString(5));
     /**
@@ -92,54 +93,67 @@ class SendMailJob implements EngineJobHandler {
         // Alone first: if the server refuses it, the job fails and is retried, and nothing else went out in a
         // transaction that now rolls back (other mails would be sent twice).
         try {
-            send(List.of(mail));
+            if (logOnly) {
+                logInstead(mail);
+            } else {
+                JavaMailSender mailSender = sender.getObject();
+                mailSender.send(message(mailSender, mail));
+            }
         } catch (MailException e) {
             // The incident message in Cockpit is this text: say which mail and which addresses.
             throw new IllegalStateException("邮件 " + mailId + " 发送失败，收件人 " + mail.to() + " 抄送 " + mail.cc() + "："
                 + rootMessage(e), e);
         }
-        stamp(mail);
+        stamp(mail.id());
         drain(mail.id());
     }
 
-    /** Sends other due mails over one connection; one the server refuses stays for its own job and its retries. */
+    /**
+     * Sends other due mails over one connection. One that cannot be sent — an address that is no address, a refusal
+     * by the server — stays unsent for its own job, whose retries and incident say why; it never holds up the others.
+     */
     private void drain(long own) {
         List<Mail> due = jdbc.getObject().sql(DUE_MAIL).params(own, TYPE, Now.timestamp()).query(MAIL).list();
-        if (due.isEmpty()) {
+        if (logOnly) {
+            due.forEach(mail -> {
+                logInstead(mail);
+                stamp(mail.id());
+            });
             return;
         }
-        Set<Long> failed;
-        try {
-            send(due);
-            failed = Set.of();
-        } catch (MailSendException e) {
-            failed = e.getFailedMessages().keySet().stream().map(message -> mailId((MimeMessage) message)).collect(Collectors.toSet());
-        } catch (MailException e) {
-            log.warn("Mail drain after mail {} failed, its {} mails wait for their own jobs: {}", own, due.size(), rootMessage(e));
-            return;
-        }
+        JavaMailSender mailSender = sender.getObject();
+        Map<MimeMessage, Long> messages = new LinkedHashMap<>();
         for (Mail mail : due) {
-            if (!failed.contains(mail.id())) {
-                stamp(mail);
+            try {
+                messages.put(message(mailSender, mail), mail.id());
+            } catch (MailException invalid) {
+                log.debug("Mail {} left to its own job: {}", mail.id(), rootMessage(invalid));
             }
         }
-    }
-
-    private void send(List<Mail> mails) {
-        if (logOnly) {
-            mails.forEach(mail -> log.info("Mail (not sent, elderguard.mail.mode=log) to {} cc {}: {}\n{}", mail.to(), mail.cc(),
-                mail.subject(), mail.body()));
+        if (messages.isEmpty()) {
             return;
         }
-        // One call, one connection (JavaMailSenderImpl); a failed message is reported under the object passed in.
-        JavaMailSender mailSender = sender.getObject();
-        mailSender.send(mails.stream().map(mail -> message(mailSender, mail)).toArray(MimeMessage[]::new));
+        Set<Long> failed = new HashSet<>();
+        try {
+            // One call, one connection (JavaMailSenderImpl); a refused message is reported under the object passed in.
+            mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            e.getFailedMessages().keySet().forEach(message -> failed.add(messages.get(message)));
+        } catch (MailException e) {
+            log.warn("Mail drain after mail {} failed, its {} mails wait for their own jobs: {}", own, messages.size(), rootMessage(e));
+            return;
+        }
+        messages.values().stream().filter(id -> !failed.contains(id)).forEach(this::stamp);
+    }
+
+    private void logInstead(Mail mail) {
+        log.info("Mail (not sent, elderguard.mail.mode=log) to {} cc {}: {}\n{}", mail.to(), mail.cc(), mail.subject(), mail.body());
     }
 
     /**
      * The mail as a message whose Message-ID is the outbox row's (JavaMailSenderImpl keeps a Message-ID that is set):
      * a mail sent again after a node died before stamping it is the same message, which receiving servers and mail
-     * clients show once (docs/decisions/043-two-nodes.md).
+     * clients show once (docs/decisions/043-two-nodes.md). An address that cannot be parsed fails here.
      */
     private MimeMessage message(JavaMailSender mailSender, Mail mail) {
         MimeMessage message = mailSender.createMimeMessage();
@@ -157,20 +171,11 @@ class SendMailJob implements EngineJobHandler {
     static String messageId(long mailId, String from) {
         int at = from.lastIndexOf('@');
         String domain = at < 0 ? "elderguard.local" : from.substring(at + 1).replace(">", "").trim();
-        return "<" + MESSAGE_ID_PREFIX + mailId + "@" + domain + ">";
+        return "<elderguard-mail-" + mailId + "@" + domain + ">";
     }
 
-    private static long mailId(MimeMessage message) {
-        try {
-            String id = message.getMessageID();
-            return Long.parseLong(id.substring(id.indexOf(MESSAGE_ID_PREFIX) + MESSAGE_ID_PREFIX.length(), id.indexOf('@')));
-        } catch (MessagingException | RuntimeException e) {
-            throw new IllegalStateException("a refused message without ElderGuard's Message-ID", e);
-        }
-    }
-
-    private void stamp(Mail mail) {
-        jdbc.getObject().sql("UPDATE EG_MAIL SET SENT_AT = ? WHERE ID = ?").params(Now.timestamp(), mail.id()).update();
+    private void stamp(long mailId) {
+        jdbc.getObject().sql("UPDATE EG_MAIL SET SENT_AT = ? WHERE ID = ?").params(Now.timestamp(), mailId).update();
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,12 +1,15 @@
 package cn.elderguard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -58,19 +61,18 @@ class BatchIntakeConnectionCutTest {
                 String batch = batch(run);
 
                 CompletableFuture<HttpCaller.Response> first = CompletableFuture.supplyAsync(() -> client.post("/api/leads/batch", batch));
+                // Cut as soon as a quarter is stored (or when the batch ended without it: the assertion below says so).
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> first.isDone() || stored(direct, run) >= CUT_AFTER);
                 long storedAtCut = -1;
-                while (!first.isDone()) {
-                    long stored = stored(direct, run);
-                    if (stored >= CUT_AFTER) {
-                        proxy.cut();
-                        storedAtCut = stored;
-                        break;
-                    }
-                    Thread.sleep(20);
+                if (!first.isDone()) {
+                    proxy.cut();
+                    storedAtCut = stored(direct, run);
                 }
                 HttpCaller.Response cut = first.get();
                 assertThat(storedAtCut).as("the cut struck mid-batch (first answer: " + cut.status() + ")").isBetween((long) CUT_AFTER, LEADS - 1L);
-                Thread.sleep(DOWN.toMillis());
+                // The database stays unreachable for a while, as after a network failure.
+                await().pollDelay(DOWN).atMost(DOWN.plusSeconds(1)).until(() -> true);
                 proxy.restore();
 
                 assertThat(cut.status()).as(cut.body()).isEqualTo(DatabaseUnavailable.STATUS);
@@ -79,17 +81,16 @@ class BatchIntakeConnectionCutTest {
                 assertThat(refusal.path("detail").asText()).contains("相同的来源编号");
                 assertThat(cut.header("Retry-After")).isPresent();
 
-                int resends = 0;
-                HttpCaller.Response answer;
-                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                do {
-                    assertThat(System.nanoTime()).as("the resent batch was answered within 3 minutes").isLessThan(deadline);
-                    resends++;
-                    answer = client.post("/api/leads/batch", batch);
-                    if (answer.status() != 200) {
-                        Thread.sleep(1_000);
-                    }
-                } while (answer.status() != 200);
+                // A client resends the same batch until it is answered, once a second, as Retry-After asks.
+                AtomicInteger resends = new AtomicInteger();
+                AtomicReference<HttpCaller.Response> answered = new AtomicReference<>();
+                await().alias("the resent batch answered within 3 minutes").atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        resends.incrementAndGet();
+                        answered.set(client.post("/api/leads/batch", batch));
+                        return answered.get().status() == 200;
+                    });
+                HttpCaller.Response answer = answered.get();
                 JsonNode receipt = JSON.readTree(answer.body());
                 int created = receipt.path("created").asInt();
                 int resent = receipt.path("resent").asInt();

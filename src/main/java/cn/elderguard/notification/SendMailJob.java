@@ -36,11 +36,11 @@ import cn.elderguard.system.Now;
  * {@link #DRAIN} other due mails over one connection (docs/decisions/011-mail-outbox.md).
  */
 @Component
-class SendMailJob implements EngineJobHandler {
+public class SendMailJob implements EngineJobHandler {
 
     static final String TYPE = "eg-send-mail";
     /** Other mails one job sends after its own: one SMTP connection and one transaction for up to 50 mails. */
-    static final int DRAIN = 49;
+    public static final int DRAIN = 49;
     private static final Logger log = LoggerFactory.getLogger(SendMailJob.class);
     private static final RowMapper<Mail> MAIL = (rs, row) -> new Mail(rs.getLong(1), split(rs.getString(2)), split(rs.getString(3)),
         rs.getString(4), rs.getString(5));
